@@ -1,0 +1,50 @@
+# Samverkansportalen: `make run` starts the portal with demo data, `make test` runs every gate.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
+
+.PHONY: install run demo test test-postgres test-browser lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml uv.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(UV) || $(VENV)/bin/pip install --quiet "uv==0.13.9"
+	$(UV) sync --frozen --inexact --all-extras --python $(PY)
+	@touch $(STAMP)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+run: demo
+	@scripts/check_port.sh $(PORT)
+	@echo "Samverkansportalen: http://127.0.0.1:$(PORT)/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: lint
+	scripts/run_tests.sh
+
+test-postgres: install
+	scripts/with_postgres.sh $(VENV)/bin/pytest -q
+
+test-browser: install
+	scripts/install_chromium.sh
+	$(VENV)/bin/pytest -q -m browser tests/e2e
+
+bench: install
+	$(PY) -m search.bench
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,339 @@
+"""The directory: organisations, functions and their mandates, people, positions, contact points."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+
+AGE_GROUPS = [("0-5", "0–5"), ("6-12", "6–12"), ("13-17", "13–17"), ("18-20", "18–20")]
+
+
+class ImportedQuerySet(models.QuerySet):
+    """Records that came from an import and may be retired."""
+
+    def current(self):
+        return self.filter(retired_at__isnull=True)
+
+
+class ImportedRecord(models.Model):
+    """Fields shared by every imported directory record."""
+
+    key = models.SlugField(_("import id"), max_length=100, unique=True)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ImportedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+
+class Organisation(ImportedRecord):
+    """A body, administration, department or unit; parent links make the tree."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        REGION = "region", _("Region")
+        POLICE = "police", _("Police")
+        ADMINISTRATION = "administration", _("Administration")
+        DEPARTMENT = "department", _("Department")
+        UNIT = "unit", _("Unit")
+        SCHOOL = "school", _("School")
+        PRESCHOOL = "preschool", _("Preschool")
+        CLINIC = "clinic", _("Clinic")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    phone = models.CharField(_("switchboard"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    visiting_address = models.CharField(_("visiting address"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("visiting_address"),
+                FieldPanel("website"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Contact"),
+        ),
+        FieldPanel("retired_at"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organisation", args=[self.key])
+
+
+class Function(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ImportedRecord,
+):
+    """A role that exists across bodies, with its mandate and when to contact it."""
+
+    class Sector(models.TextChoices):
+        SOCIAL = "social", _("Social services")
+        SCHOOL = "school", _("School")
+        PRESCHOOL = "preschool", _("Preschool")
+        HEALTH = "health", _("Health care")
+        POLICE = "police", _("Police")
+        LEISURE = "leisure", _("Leisure")
+        JOINT = "joint", _("Joint")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    mandate = models.TextField(_("mandate"), blank=True)
+    responsibilities = models.TextField(_("areas of responsibility"), blank=True)
+    competence = models.TextField(_("competence"), blank=True)
+    conditions = models.TextField(_("conditions"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    contact_when = models.TextField(_("when to contact"), blank=True)
+    contact_not_when = models.TextField(_("when not to contact"), blank=True)
+    synonyms = models.JSONField(_("synonyms"), default=list, blank=True)
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("name"),
+        FieldPanel("sector"),
+        FieldPanel("summary"),
+        FieldPanel("mandate"),
+        FieldPanel("responsibilities"),
+        FieldPanel("competence"),
+        FieldPanel("conditions"),
+        FieldPanel("legal_basis"),
+        FieldPanel("contact_when"),
+        FieldPanel("contact_not_when"),
+        FieldPanel("synonyms"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("function")
+        verbose_name_plural = _("functions")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:function", args=[self.key])
+
+    def get_preview_template(self, request, mode_name):
+        return "directory/function.html"
+
+
+class PersonQuerySet(ImportedQuerySet):
+    """People; `visible()` is the only way to list them anywhere a reader can see."""
+
+    def visible(self):
+        return self.filter(retired_at__isnull=True, protected=False)
+
+
+class PersonTag(TaggedItemBase):
+    """An expertise tag on a person."""
+
+    content_object = ParentalKey("directory.Person", related_name="tagged_items")
+
+
+class Person(ClusterableModel, ImportedRecord):
+    """A named person; protected people are never shown to anyone."""
+
+    given_name = models.CharField(_("given name"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    expertise = ClusterTaggableManager(_("expertise"), through=PersonTag, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    protected = models.BooleanField(
+        _("protected identity"),
+        default=False,
+        help_text=_("Skyddade personuppgifter: never shown anywhere."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("given_name"),
+        FieldPanel("family_name"),
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+        FieldPanel("languages"),
+        FieldPanel("expertise"),
+        FieldPanel("protected"),
+        FieldPanel("user"),
+        FieldPanel("last_verified"),
+        FieldPanel("retired_at"),
+    ]
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:person", args=[self.key])
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def is_stale(self) -> bool:
+        """True when the profile has not been verified for twelve months."""
+        if self.last_verified is None:
+            return True
+        return (timezone.localdate() - self.last_verified).days > 365
+
+
+class PositionQuerySet(models.QuerySet):
+    """Positions, current and past."""
+
+    def current(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(
+            models.Q(start__isnull=True) | models.Q(start__lte=day),
+            models.Q(end__isnull=True) | models.Q(end__gte=day),
+            person__retired_at__isnull=True,
+        )
+
+
+class Position(models.Model):
+    """A person holding a function at an organisation unit, serving an area."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    function = models.ForeignKey(Function, on_delete=models.PROTECT, related_name="positions")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="positions"
+    )
+    area = models.CharField(_("area served"), max_length=255, blank=True)
+    age_groups = models.JSONField(_("age groups"), default=list, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+
+    objects = PositionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["function__name", "organisation__name"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+
+    def __str__(self) -> str:
+        return f"{self.function} – {self.organisation}"
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return (self.start is None or self.start <= today) and (
+            self.end is None or self.end >= today
+        )
+
+
+class ContactPoint(ImportedRecord):
+    """A functional entry: an intake line, shared mailbox or on-call service."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="contact_points"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    purpose = models.TextField(_("purpose"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    hours = models.CharField(_("hours"), max_length=255, blank=True)
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("purpose"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("hours"),
+        FieldPanel("topics"),
+        FieldPanel("retired_at"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:contact_point", args=[self.key])

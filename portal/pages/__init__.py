@@ -1,0 +1,1 @@
+"""Wagtail page types, one module per page family."""

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run the test suite on SQLite; with CI=true also on a throw-away PostgreSQL 15 and in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pytest=.venv/bin/pytest
+
+echo "== pytest on SQLite"
+$pytest -q
+
+if [ "${CI:-}" = "true" ]; then
+  echo "== pytest on PostgreSQL 15"
+  scripts/with_postgres.sh $pytest -q -m "not browser"
+  echo "== browser suite in Chromium"
+  scripts/install_chromium.sh
+  $pytest -q -m browser tests/e2e
+fi

@@ -1,0 +1,80 @@
+"""The contract between the search service and an engine (embedded or Elasticsearch).
+
+A *document* is a flat dict built by search/documents.py for every searchable record:
+
+    uid            "person:p002"          kind + ":" + id, unique
+    kind           person | function | contact_point | organisation | guideline | directive |
+                   forum | meeting | glossary | page | document
+    id             import id for directory records, slug for pages
+    title          display title (person: full name)
+    url            absolute path on the site
+    names          the record's own name(s): person full name, function name, unit name,
+                   contact point name, glossary terms                                   boost 5
+    roles          function names and their synonyms held/served (people: every current
+                   position's function; functions: own synonyms)                         boost 4
+    places         organisation names (with ancestors), areas served, schools           boost 3
+    title_text     page titles                                                          boost 3
+    keywords       tags, topics, expertise, abbreviations, legal references normalised  boost 2
+    summary        summaries, purposes, mandates in short                               boost 1.5
+    body           full text                                                            boost 1
+    organisation   list of organisation keys (own and ancestors), for filtering/facets
+    function       list of function keys, for filtering/facets
+    tag            list of tags
+    audience       list of audience function keys
+    contact        {"phone": ..., "email": ..., "hours": ...} for answer cards
+    prior          float, a kind/quality prior used by the ranker (1.0 = neutral)
+
+Protected people never become documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching document as an engine returns it."""
+
+    uid: str
+    score: float
+    document: dict
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EngineQuery:
+    """An analysed query, ready to be compiled by an engine.
+
+    `should` groups are alternatives for one user word (the word, its stem, expansions, fuzzy
+    corrections); a document matching more groups ranks higher. `phrases` are multi-word
+    expansions (e.g. "samordnad individuell plan"). `filters` maps a document list field
+    (organisation, function, tag, audience, kind) to accepted values.
+    """
+
+    text: str
+    should: tuple[tuple[str, ...], ...] = ()
+    phrases: tuple[str, ...] = ()
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    boosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    size: int = 200
+
+
+class SearchEngine(Protocol):
+    """What every engine implements; only modules in search/backends talk to an engine."""
+
+    name: str
+
+    def index_documents(self, documents: Iterable[dict]) -> int: ...
+
+    def delete_documents(self, uids: Iterable[str]) -> int: ...
+
+    def rebuild(self, documents: Iterable[dict]) -> int: ...
+
+    def search(self, query: EngineQuery) -> list[Hit]: ...
+
+    def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]: ...
+
+    def count(self) -> int: ...

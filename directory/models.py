@@ -1,6 +1,7 @@
 """The directory: organisations, functions and their mandates, people, positions, contact points."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -108,6 +109,17 @@ class Organisation(ImportedRecord):
     def get_absolute_url(self) -> str:
         return reverse("directory:organisation", args=[self.key])
 
+    def clean(self) -> None:
+        """Refuse a parent that is this organisation or one of its descendants."""
+        parent, seen = self.parent, set()
+        while parent is not None and parent.pk not in seen:
+            if self.pk is not None and parent.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("An organisation cannot be placed under itself.")}
+                )
+            seen.add(parent.pk)
+            parent = parent.parent
+
 
 class Function(
     WorkflowMixin,
@@ -169,6 +181,14 @@ class Function(
 
     def get_preview_template(self, request, mode_name):
         return "directory/function.html"
+
+    def get_preview_context(self, request, mode_name):
+        from directory import selectors
+
+        context = super().get_preview_context(request, mode_name)
+        context["function"] = self
+        context["holders"] = selectors.function_holders(function=self) if self.pk else []
+        return context
 
 
 class PersonQuerySet(ImportedQuerySet):

@@ -1,25 +1,104 @@
-"""Directory pages; thin over selectors."""
+"""Directory pages; thin over selectors and services."""
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from directory.models import ContactPoint, Function, Organisation, Person
+from directory import selectors, services
+from directory.forms import ProfileForm
+from directory.vcard import contact_point_vcard, person_vcard
+
+
+def _or_404(record):
+    if record is None:
+        raise Http404(_("Not found in the directory."))
+    return record
+
+
+def _vcard_response(text: str, name: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(name) or "kontakt"}.vcf"'
+    return response
+
+
+def directory_index(request):
+    tree = selectors.OrgTree()
+    roots = [node for node in tree.nodes.values() if node.parent_id not in tree.nodes]
+    context = {"functions": list(selectors.visible_functions().order_by("name")), "roots": roots}
+    return render(request, "directory/index.html", context)
 
 
 def person_detail(request, key: str):
-    person = get_object_or_404(Person.objects.visible(), key=key)
-    return render(request, "directory/person.html", {"person": person})
+    person = _or_404(selectors.get_person(key=key))
+    own = person.user_id is not None and person.user_id == request.user.pk
+    return render(
+        request,
+        "directory/person.html",
+        {"person": person, "show_stale_banner": own and person.is_stale},
+    )
+
+
+def person_vcard_download(request, key: str):
+    person = _or_404(selectors.get_person(key=key))
+    return _vcard_response(person_vcard(person=person), person.full_name)
 
 
 def function_detail(request, key: str):
-    function = get_object_or_404(Function.objects.current(), key=key)
-    return render(request, "directory/function.html", {"function": function})
+    function = _or_404(selectors.get_function(key=key))
+    context = {
+        "function": function,
+        "holders": selectors.function_holders(function=function, number=request.GET.get("sida")),
+        "guidelines": selectors.related_guidelines(function=function),
+    }
+    return render(request, "directory/function.html", context)
 
 
 def organisation_detail(request, key: str):
-    organisation = get_object_or_404(Organisation.objects.current(), key=key)
-    return render(request, "directory/organisation.html", {"organisation": organisation})
+    organisation = _or_404(selectors.get_organisation(key=key))
+    tree = selectors.OrgTree()
+    node = tree.nodes[organisation.pk]
+    context = {
+        "organisation": organisation,
+        "ancestors": tree.ancestors(organisation.pk),
+        "units": node.children,
+        "holders": selectors.organisation_holders(
+            organisation=organisation, tree=tree, number=request.GET.get("sida")
+        ),
+        "contact_points": list(organisation.contact_points.current().order_by("name")),
+    }
+    return render(request, "directory/organisation.html", context)
 
 
 def contact_point_detail(request, key: str):
-    contact_point = get_object_or_404(ContactPoint.objects.current(), key=key)
+    contact_point = _or_404(selectors.get_contact_point(key=key))
     return render(request, "directory/contact_point.html", {"contact_point": contact_point})
+
+
+def contact_point_vcard_download(request, key: str):
+    contact_point = _or_404(selectors.get_contact_point(key=key))
+    return _vcard_response(contact_point_vcard(contact_point=contact_point), contact_point.name)
+
+
+@require_http_methods(["GET", "POST"])
+def my_profile(request):
+    person = selectors.get_person_for_user(user=request.user)
+    if person is None:
+        return render(request, "directory/my_profile.html", {"person": None}, status=404)
+    if request.method == "POST" and request.POST.get("action") == "verify":
+        services.verify_profile(person=person)
+        messages.success(request, _("Thank you, your profile is marked as verified today."))
+        return redirect("directory:my_profile")
+    initial = {
+        "phone": person.phone,
+        "expertise": ", ".join(tag.name for tag in person.expertise.all()),
+        "languages": ", ".join(person.languages),
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(person=person, **form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("directory:my_profile")
+    return render(request, "directory/my_profile.html", {"person": person, "form": form})

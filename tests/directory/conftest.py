@@ -1,0 +1,49 @@
+"""Fixtures for directory tests: a small world with one visible and one protected person."""
+
+import pytest
+
+from tests.factories import (
+    ContactPointFactory,
+    FunctionFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PositionFactory,
+)
+
+SECRET = {"given_name": "Hemlig", "family_name": "Skyddadsson", "email": "hemlig@x.test"}
+SECRET_PHONE = "070-999 99 99"
+
+
+@pytest.fixture
+def world():
+    """A municipality with a social services unit (with socialjouren) and a school."""
+    kommun = OrganisationFactory(key="lek", name="Lekeby kommun", kind="municipality")
+    soc = OrganisationFactory(key="lek-soc", name="Socialförvaltningen", parent=kommun)
+    school = OrganisationFactory(key="lek-skola", name="Fjällby skola", parent=kommun)
+    jouren = ContactPointFactory(key="socjour", name="Socialjouren", organisation=kommun)
+    kurator = FunctionFactory(key="kurator", name="Skolkurator")
+    visible = PersonFactory(
+        key="p1", given_name="Camilla", family_name="Wallin", organisation=school, title="Kurator"
+    )
+    visible.expertise.add("NPF")
+    visible.languages = ["sv", "ar"]
+    visible.save()
+    hidden = PersonFactory(
+        key="p2", protected=True, phone=SECRET_PHONE, organisation=school, **SECRET
+    )
+    PositionFactory(person=visible, function=kurator, organisation=school, area="Fjällby F–6")
+    PositionFactory(person=hidden, function=kurator, organisation=school, area="Fjällby 7–9")
+    return {
+        "kommun": kommun,
+        "soc": soc,
+        "school": school,
+        "jouren": jouren,
+        "kurator": kurator,
+        "visible": visible,
+        "hidden": hidden,
+    }
+
+
+def assert_no_secret(html: str) -> None:
+    for value in (*SECRET.values(), SECRET_PHONE, "p2"):
+        assert value not in html

@@ -8,4 +8,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.search_page, name="search"),
+    path("klick/", views.click, name="click"),
 ]

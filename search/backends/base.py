@@ -60,6 +60,7 @@ class EngineQuery:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     boosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     size: int = 200
+    weights: dict[str, float] = field(default_factory=dict)
 
 
 class SearchEngine(Protocol):

@@ -1,0 +1,57 @@
+"""Swedish text normalisation: case, å/ä/ö folding, punctuation, stop words and stemming."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_FOLD = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
+)
+_WORD = re.compile(r"[0-9a-z_]+")
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+STOP_WORDS = frozenset(
+    fold_word
+    for fold_word in (
+        "och i att det som en på är av för med till den har de inte om ett han men var jag sig "
+        "från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall "
+        "än hur vad vem vilka vilken vilket vart varför ju åt ni du dig din ditt dina mig min mitt "
+        "mina oss vår vårt våra er ert era hans hennes deras dess detta denna dessa där här the "
+        "gör göra gör jag hos ha hade blir bli blev få får fick nog bara ej kan kunna vara mycket "
+        "någon något några alla allt sitt sina sin"
+    )
+    .translate(_FOLD)
+    .split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, fold å/ä/ö and other diacritics to ASCII letters."""
+    text = text.lower().translate(_FOLD)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text).translate(_FOLD)
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+
+
+def words(text: str) -> list[str]:
+    """Folded words; punctuation, symbols and control characters separate words."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball Swedish stem of a folded word (legal tokens and numbers stay whole)."""
+    if "_" in word or word.isdigit() or len(word) < 4:
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def is_stop_word(word: str) -> bool:
+    return word in STOP_WORDS

@@ -1,0 +1,327 @@
+"""The Elasticsearch 9 engine: the only module that talks to the `elasticsearch` client.
+
+Request bodies are compiled by pure functions (`build_search_body`, `build_suggest_body`,
+`build_bulk_actions`, `build_delete_actions`, `build_alias_actions`, and
+`es_settings.build_index_body`) so the contract tests can pin them without a cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from django.conf import settings
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.helpers import BulkIndexError, bulk
+
+from search.backends import es_settings
+from search.backends.base import EngineQuery, Hit
+from search.backends.resilient import EngineUnavailable
+
+# Outages are reported once per interval by the resilient wrapper; the transport would warn on
+# every failed request.
+logging.getLogger("elastic_transport").setLevel(logging.ERROR)
+
+MAX_GROUPS = 32
+MAX_ALTERNATIVES = 12
+MAX_PHRASES = 12
+FUZZINESS = "AUTO"
+BOOST_WEIGHT = 1.5
+ADMIN_TIMEOUT = 120.0
+# Indexing or deleting glossary documents means editors changed synonyms: reload them.
+GLOSSARY_KIND = "glossary"
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "fields": {
+        "body": {"fragment_size": 160, "number_of_fragments": 2},
+        "summary": {"fragment_size": 160, "number_of_fragments": 1},
+        "names": {"number_of_fragments": 0},
+        "title_text": {"number_of_fragments": 0},
+    },
+}
+
+
+def main_fields() -> list[str]:
+    """The analysed fields with their boosts: names^5 … body^1."""
+    return [f"{name}^{boost:g}" for name, boost in es_settings.FIELD_BOOSTS.items()]
+
+
+def folded_fields() -> list[str]:
+    """The diacritics-folded sub-fields, boosted below their main field."""
+    factor = es_settings.FOLDED_BOOST_FACTOR
+    return [f"{name}.folded^{boost * factor:g}" for name, boost in es_settings.FIELD_BOOSTS.items()]
+
+
+def _alternative_clauses(text: str, weight: float = 1.0) -> list[dict]:
+    """Main fields (fuzzy unless the text holds digits, e.g. legal tokens) plus folded fields."""
+    boost = {} if weight == 1.0 else {"boost": weight}
+    fuzzy = (
+        {}
+        if any(char.isdigit() for char in text)
+        else {"fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 20}
+    )
+    return [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": main_fields(),
+                "type": "best_fields",
+                "operator": "and",
+                **fuzzy,
+                **boost,
+            }
+        },
+        {
+            "multi_match": {
+                "query": text,
+                "fields": folded_fields(),
+                "type": "best_fields",
+                "operator": "and",
+                **boost,
+            }
+        },
+    ]
+
+
+def _group_clause(alternatives: Iterable[str], weights: dict[str, float]) -> dict:
+    queries = [
+        clause
+        for alternative in list(alternatives)[:MAX_ALTERNATIVES]
+        for clause in _alternative_clauses(alternative, weights.get(alternative, 1.0))
+    ]
+    return {"dis_max": {"queries": queries}}
+
+
+def _phrase_clause(phrase: str) -> dict:
+    return {"multi_match": {"query": phrase, "type": "phrase", "fields": main_fields(), "slop": 1}}
+
+
+def build_search_body(query: EngineQuery) -> dict:
+    """Compile an analysed query: one dis_max per should group, phrases, filters and boosts.
+
+    `query.weights` (alternative -> factor) boosts single alternatives, as on the embedded
+    engine; `boosts` multiply the score of matching documents by BOOST_WEIGHT.
+    """
+    weights = query.weights or {}
+    groups = [tuple(a for a in group if a.strip()) for group in query.should[:MAX_GROUPS]]
+    matching = [_group_clause(group, weights) for group in groups if group]
+    matching += [_phrase_clause(p) for p in query.phrases[:MAX_PHRASES] if p.strip()]
+    if not matching and query.text.strip():
+        matching = [_group_clause([query.text], weights)]
+    text_query = (
+        {"bool": {"should": matching, "minimum_should_match": 1}} if matching else {"match_all": {}}
+    )
+    filters = [{"terms": {field: list(values)}} for field, values in sorted(query.filters.items())]
+    boosts = [
+        {"filter": {"terms": {field: list(values)}}, "weight": BOOST_WEIGHT}
+        for field, values in sorted(query.boosts.items())
+        if values
+    ]
+    scored = {"bool": {"must": [text_query], "filter": filters}}
+    if boosts:
+        scored = {
+            "function_score": {
+                "query": scored,
+                "functions": boosts,
+                "score_mode": "multiply",
+                "boost_mode": "multiply",
+            }
+        }
+    return {"size": max(0, query.size), "query": scored, "highlight": HIGHLIGHT}
+
+
+def build_suggest_body(prefix: str, *, size: int) -> dict:
+    """Prefix suggestions over the edge n-gram sub-fields, every word must match."""
+    return {
+        "size": max(0, size),
+        "query": {
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": prefix,
+                            "type": "cross_fields",
+                            "operator": "and",
+                            "fields": [
+                                "names.prefix^5",
+                                "title.prefix^3",
+                                "roles.prefix^2",
+                                "title_text.prefix^2",
+                                "places.prefix",
+                            ],
+                        }
+                    }
+                ]
+            }
+        },
+        "_source": ["uid", "kind", "id", "title", "url", "prior"],
+    }
+
+
+def build_bulk_actions(documents: Iterable[dict], *, index: str) -> list[dict]:
+    """Explicit bulk `index` actions, one per document, keyed by uid."""
+    return [
+        {"_op_type": "index", "_index": index, "_id": doc["uid"], "_source": doc}
+        for doc in documents
+    ]
+
+
+def build_delete_actions(uids: Iterable[str], *, index: str) -> list[dict]:
+    """Explicit bulk `delete` actions."""
+    return [{"_op_type": "delete", "_index": index, "_id": uid} for uid in uids]
+
+
+def build_alias_actions(old: Iterable[str], new: str, *, alias: str) -> dict:
+    """One atomic update_aliases request moving `alias` from the old indices to the new one."""
+    actions = [{"remove": {"index": name, "alias": alias}} for name in old]
+    actions.append({"add": {"index": new, "alias": alias}})
+    return {"actions": actions}
+
+
+def _hits(response) -> list[Hit]:
+    return [
+        Hit(
+            uid=hit["_id"],
+            score=float(hit.get("_score") or 0.0),
+            document=hit.get("_source", {}),
+            highlights=hit.get("highlight", {}),
+        )
+        for hit in response["hits"]["hits"]
+    ]
+
+
+def _unavailable(method):
+    """Turn every client error into EngineUnavailable so the resilient wrapper can fall back."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except (ApiError, TransportError, BulkIndexError) as exc:
+            raise EngineUnavailable(f"Elasticsearch: {type(exc).__name__}") from exc
+
+    return wrapper
+
+
+class ElasticsearchEngine:
+    """SearchEngine over an index alias; rebuilds swap the alias to a fresh index atomically."""
+
+    name = "elasticsearch"
+
+    def __init__(self, *, url: str, index_prefix: str = "samverkan", timeout: float = 2.0):
+        self.alias = index_prefix.lower()
+        self.synonyms_set = f"{self.alias}-synonyms"
+        self.client = Elasticsearch(
+            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+        )
+        # Index creation, bulk loading and alias swaps may take longer than a search.
+        self.admin = self.client.options(request_timeout=max(timeout, ADMIN_TIMEOUT))
+
+    @classmethod
+    def from_settings(cls) -> ElasticsearchEngine:
+        return cls(
+            url=settings.ELASTICSEARCH_URL,
+            index_prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
+            timeout=settings.ELASTICSEARCH_TIMEOUT,
+        )
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
+
+    def alias_indices(self) -> list[str]:
+        """The concrete indices behind the alias (one, except during a failed swap)."""
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            return []
+
+    def _create_index(self) -> str:
+        self._put_synonyms()
+        name = self._new_index_name()
+        body = es_settings.build_index_body(synonyms_set=self.synonyms_set)
+        self.admin.indices.create(index=name, **body)
+        return name
+
+    def _put_synonyms(self) -> int:
+        rules = es_settings.synonym_rules()
+        self.admin.synonyms.put_synonym(
+            id=self.synonyms_set, synonyms_set=es_settings.build_synonyms_set(rules)
+        )
+        return len(rules)
+
+    @_unavailable
+    def index_documents(self, documents: Iterable[dict]) -> int:
+        actions = build_bulk_actions(documents, index=self.alias)
+        if not actions:
+            return 0
+        indexed, _ = bulk(self.client, actions, refresh="wait_for", require_alias=True)
+        if any(action["_source"].get("kind") == GLOSSARY_KIND for action in actions):
+            self.reload_synonyms()
+        return indexed
+
+    @_unavailable
+    def delete_documents(self, uids: Iterable[str]) -> int:
+        actions = build_delete_actions(uids, index=self.alias)
+        if not actions:
+            return 0
+        deleted, _ = bulk(self.client, actions, refresh="wait_for", ignore_status=(404,))
+        if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
+            self.reload_synonyms()
+        return deleted
+
+    @_unavailable
+    def rebuild(self, documents: Iterable[dict]) -> int:
+        new = self._create_index()
+        try:
+            indexed, _ = bulk(self.admin, build_bulk_actions(documents, index=new))
+            self.admin.indices.refresh(index=new)
+            old = self.alias_indices()
+            self.admin.indices.update_aliases(**build_alias_actions(old, new, alias=self.alias))
+        except Exception:
+            self.admin.indices.delete(index=new, ignore_unavailable=True)
+            raise
+        for name in old:
+            self.admin.indices.delete(index=name, ignore_unavailable=True)
+        return indexed
+
+    @_unavailable
+    def search(self, query: EngineQuery) -> list[Hit]:
+        if query.size <= 0:
+            return []
+        response = self.client.search(index=self.alias, body=build_search_body(query))
+        return _hits(response)
+
+    @_unavailable
+    def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]:
+        if not prefix.strip() or size <= 0:
+            return []
+        response = self.client.search(index=self.alias, body=build_suggest_body(prefix, size=size))
+        return _hits(response)
+
+    @_unavailable
+    def count(self) -> int:
+        try:
+            return int(self.client.count(index=self.alias)["count"])
+        except NotFoundError:
+            return 0
+
+    @_unavailable
+    def reload_synonyms(self) -> int:
+        """Push the current synonym rules and reload the search analyzers; no reindex needed."""
+        rules = self._put_synonyms()
+        if self.client.indices.exists_alias(name=self.alias):
+            self.admin.indices.reload_search_analyzers(index=self.alias)
+        return rules
+
+    @_unavailable
+    def drop(self) -> None:
+        """Delete the alias's indices and the synonyms set (used by the live test suite)."""
+        for name in self.alias_indices():
+            self.admin.indices.delete(index=name, ignore_unavailable=True)
+        with contextlib.suppress(NotFoundError):
+            self.admin.synonyms.delete_synonym(id=self.synonyms_set)

@@ -1,0 +1,477 @@
+"""The embedded, zero-config engine: our own document table plus an in-process inverted index.
+
+Why not FTS5 / PostgreSQL full-text directly: the relevance work (Swedish stemming, lemmas,
+compound parts, legal-reference tokens) happens in our analysis chain, so the database only has to
+store analysed terms. Keeping them in one ordinary table (`search.IndexedDocument`) makes the engine
+identical on SQLite and PostgreSQL, transactional with the records it describes (an import that
+rolls back rolls its index rows back too) and free of database extensions. Each process keeps an
+inverted index of those rows in memory and syncs it before queries: one indexed `MAX(seq)` query
+when nothing changed, an incremental load of newer rows otherwise, and a full reload when its rows no
+longer add up (a rebuild, or rows rolled back by another transaction).
+
+Freshness: the `MAX(seq)` check runs at most once per `SYNC_INTERVAL` (1 s) per engine, so a write
+made by another process may take up to that long to show. Writes made by this process (any engine
+instance, any thread) are seen by the very next query: they bump a process-wide write generation,
+again when their transaction commits, and an engine re-checks whenever the generation moved. Queries
+inside a transaction always re-check (they may see uncommitted rows), and an index synced inside one
+is not trusted afterwards, since that transaction may roll back.
+
+Scoring is BM25F-like: every query group (one user word and its alternatives) scores the best of
+its alternatives; an alternative is a list of slots (AND), a slot a set of terms (OR). Field
+weights follow base.py: names 5 > roles 4 > places 3 = title 3 > keywords 2 > summary 1.5 > body 1.
+Candidate sets are bounded by `EngineQuery.size`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
+from search.analysis.normalise import words
+from search.backends.base import EngineQuery, Hit
+
+FIELD_WEIGHTS = {
+    "names": 5.0,
+    "roles": 4.0,
+    "places": 3.0,
+    "title_text": 3.0,
+    "keywords": 2.0,
+    "summary": 1.5,
+    "body": 1.0,
+}
+PART_WEIGHT = 0.6
+OTHER_FIELDS = 0.25
+COMMON_SHARE = 0.05
+COMMON_MIN = 1000
+SLOT_CACHE = 256
+BODY_B = 0.5
+SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
+SYNC_INTERVAL = 1.0
+
+_generation = 0
+_generation_lock = threading.Lock()
+
+
+def _touch() -> None:
+    """Record a write by this process so every engine here re-checks the table on its next query."""
+    global _generation
+    with _generation_lock:
+        _generation += 1
+
+
+def _written() -> None:
+    _touch()
+    transaction.on_commit(_touch)
+
+
+def analyse_document(document: dict) -> dict[str, str]:
+    """Analysed terms per weighted field, stored beside the document."""
+    analysed = {}
+    for name in FIELD_WEIGHTS:
+        value = document.get(name) or ""
+        text = " \n ".join(value) if isinstance(value, list | tuple) else str(value)
+        terms = index_terms(text)
+        if terms:
+            analysed[name] = " ".join(terms)
+    return analysed
+
+
+def _next_seq() -> int:
+    from search.models import IndexedDocument
+
+    latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
+    return max(time.time_ns() // 1000, latest + 1)
+
+
+class _Index:
+    """The in-memory inverted index of one process."""
+
+    def __init__(self):
+        self.documents: dict[str, dict] = {}
+        self.seqs: dict[str, int] = {}
+        self.postings: dict[str, dict[str, float]] = defaultdict(dict)
+        self.doc_terms: dict[str, list[str]] = {}
+        self.titles: list[tuple[str, str]] = []
+        self.titles_dirty = True
+        self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
+        self.seq = -1
+        self.rows = 0
+
+    def add(self, uid: str, document: dict, analysed: dict[str, str]) -> None:
+        self.remove(uid)
+        self.slot_cache.clear()
+        per_field: dict[str, list[float]] = defaultdict(list)
+        body_length = len(analysed.get("body", "").split())
+        for name, text in analysed.items():
+            counts: dict[str, int] = defaultdict(int)
+            for term in text.split():
+                counts[term] += 1
+            boost = FIELD_WEIGHTS.get(name, 1.0)
+            if name == "body":
+                boost /= 1 - BODY_B + BODY_B * max(body_length, 1) / 300
+            for term, count in counts.items():
+                per_field[term].append(boost * (2.2 * count / (count + 1.2)))
+        weights = {
+            term: max(values) + OTHER_FIELDS * (sum(values) - max(values))
+            for term, values in per_field.items()
+        }
+        for term, weight in weights.items():
+            self.postings[term][uid] = weight
+        self.doc_terms[uid] = list(weights)
+        self.documents[uid] = document
+        if not self.titles_dirty:
+            for entry in _title_entries(uid, document):
+                bisect.insort(self.titles, entry)
+
+    def remove(self, uid: str) -> None:
+        self.slot_cache.clear()
+        for term in self.doc_terms.pop(uid, ()):
+            postings = self.postings.get(term)
+            if postings is not None:
+                postings.pop(uid, None)
+                if not postings:
+                    del self.postings[term]
+        document = self.documents.pop(uid, None)
+        if document is not None and not self.titles_dirty:
+            for entry in _title_entries(uid, document):
+                position = bisect.bisect_left(self.titles, entry)
+                if position < len(self.titles) and self.titles[position] == entry:
+                    del self.titles[position]
+
+    def title_list(self) -> list[tuple[str, str]]:
+        """(folded title suffix, uid) pairs in order, for prefix suggestions."""
+        if self.titles_dirty:
+            entries = [
+                entry
+                for uid, document in self.documents.items()
+                for entry in _title_entries(uid, document)
+            ]
+            entries.sort()
+            self.titles = entries
+            self.titles_dirty = False
+        return self.titles
+
+
+def _title_entries(uid: str, document: dict) -> set[tuple[str, str]]:
+    entries = set()
+    for phrase in [document.get("title", ""), *(document.get("names") or [])]:
+        folded = words(phrase)
+        for position in range(len(folded)):
+            entries.add((" ".join(folded[position:]), uid))
+    return entries
+
+
+class EmbeddedEngine:
+    """The default engine; safe to share between threads."""
+
+    name = "embedded"
+
+    def __init__(self, *, sync_interval: float = SYNC_INTERVAL):
+        self._lock = threading.RLock()
+        self._index = _Index()
+        self._sync_interval = sync_interval
+        self._checked: tuple[float, int] | None = None
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def index_documents(self, documents: Iterable[dict]) -> int:
+        from search.models import IndexedDocument
+
+        rows = [
+            IndexedDocument(
+                uid=document["uid"],
+                kind=document["kind"],
+                data=document,
+                terms=analyse_document(document),
+                deleted=False,
+            )
+            for document in documents
+        ]
+        if not rows:
+            return 0
+        with transaction.atomic():
+            _written()
+            seq = _next_seq()
+            for row in rows:
+                row.seq = seq
+            IndexedDocument.objects.filter(uid__in=[row.uid for row in rows]).delete()
+            IndexedDocument.objects.bulk_create(rows, batch_size=500)
+        return len(rows)
+
+    def delete_documents(self, uids: Iterable[str]) -> int:
+        from search.models import IndexedDocument
+
+        uids = list(dict.fromkeys(uids))
+        if not uids:
+            return 0
+        with transaction.atomic():
+            _written()
+            seq = _next_seq()
+            existing = set(
+                IndexedDocument.objects.filter(uid__in=uids, deleted=False).values_list(
+                    "uid", flat=True
+                )
+            )
+            IndexedDocument.objects.filter(uid__in=uids).delete()
+            IndexedDocument.objects.bulk_create(
+                [
+                    IndexedDocument(uid=uid, kind=uid.split(":", 1)[0], seq=seq, deleted=True)
+                    for uid in uids
+                ]
+            )
+        return len(existing)
+
+    def rebuild(self, documents: Iterable[dict]) -> int:
+        from search.models import IndexedDocument
+
+        with transaction.atomic():
+            _written()
+            IndexedDocument.objects.all().delete()
+            count = 0
+            chunk: list[dict] = []
+            for document in documents:
+                chunk.append(document)
+                if len(chunk) >= 1000:
+                    count += self.index_documents(chunk)
+                    chunk = []
+            count += self.index_documents(chunk)
+        return count
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def sync(self) -> _Index:
+        """Bring this process's index up to date with the table (see the module docstring)."""
+        checked = self._checked
+        in_transaction = transaction.get_connection().in_atomic_block
+        if (
+            checked is not None
+            and checked[1] == _generation
+            and not in_transaction
+            and time.monotonic() - checked[0] < self._sync_interval
+        ):
+            return self._index
+        with self._lock:
+            started, generation = time.monotonic(), _generation
+            index = self._load()
+            self._checked = None if in_transaction else (started, generation)
+            return index
+
+    def _load(self) -> _Index:
+        from search.models import IndexedDocument
+
+        index = self._index
+        latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
+        if latest == index.seq:
+            return index
+        if latest > index.seq >= 0:
+            newer = list(
+                IndexedDocument.objects.filter(seq__gt=index.seq).values_list(
+                    "uid", "data", "terms", "seq", "deleted"
+                )
+            )
+            replaced = sum(1 for row in newer if index.seqs.get(row[0], latest + 1) <= index.seq)
+            older = IndexedDocument.objects.filter(seq__lte=index.seq).count()
+            if older == index.rows - replaced:
+                self._apply(index, newer)
+                index.seq = latest
+                return index
+        index = _Index()
+        self._apply(
+            index,
+            IndexedDocument.objects.values_list("uid", "data", "terms", "seq", "deleted")
+            .order_by("seq")
+            .iterator(chunk_size=2000),
+        )
+        index.seq = latest
+        index.title_list()
+        self._index = index
+        return index
+
+    def _apply(self, index: _Index, rows) -> None:
+        for uid, data, terms, seq, deleted in rows:
+            if uid not in index.seqs:
+                index.rows += 1
+            index.seqs[uid] = seq
+            if deleted:
+                index.remove(uid)
+            else:
+                index.add(uid, data, terms)
+
+    def count(self) -> int:
+        return len(self.sync().documents)
+
+    def document_frequency(self, term: str) -> int:
+        index = self.sync()
+        return len(index.postings.get(term, ())) + len(index.postings.get(PART + term, ()))
+
+    def vocabulary(self) -> list[str]:
+        """Every whole-word term in the index (for spelling suggestions)."""
+        return [term for term in self.sync().postings if not term.startswith(PART)]
+
+    def get(self, uid: str) -> dict | None:
+        return self.sync().documents.get(uid)
+
+    def search(self, query: EngineQuery) -> list[Hit]:
+        index = self.sync()
+        total = max(len(index.documents), 1)
+        weights = getattr(query, "weights", None) or {}
+        groups = [*query.should, *((phrase,) for phrase in query.phrases)]
+        groups.sort(key=lambda group: self._frequency(index, group))
+        scores: dict[str, float] = defaultdict(float)
+        for group in groups:
+            common = self._frequency(index, group) > max(COMMON_SHARE * total, COMMON_MIN)
+            restrict = set(scores) if common and len(scores) >= query.size else None
+            best: dict[str, float] = {}
+            for alternative in group:
+                factor = weights.get(alternative, 1.0)
+                found = self._alternative(index, alternative, total, restrict)
+                for uid, value in found.items():
+                    value *= factor
+                    if value > best.get(uid, 0.0):
+                        best[uid] = value
+            for uid, value in best.items():
+                scores[uid] += value
+        filtered = self._filter(index, scores, query.filters)
+        for field_name, values in (query.boosts or {}).items():
+            accepted = set(values)
+            for uid in filtered:
+                if accepted.intersection(index.documents[uid].get(field_name) or ()):
+                    filtered[uid] *= 1.5
+        ranked = heapq.nsmallest(query.size, filtered.items(), key=lambda item: (-item[1], item[0]))
+        return [Hit(uid=uid, score=score, document=index.documents[uid]) for uid, score in ranked]
+
+    @staticmethod
+    def _frequency(index: _Index, group: tuple[str, ...]) -> int:
+        """How many postings a group may touch (an upper bound, from its words' terms)."""
+        count = 0
+        for alternative in group:
+            for word in words(alternative):
+                for term in word_slot(word):
+                    count += len(index.postings.get(term, ())) + len(
+                        index.postings.get(PART + term, ())
+                    )
+        return count
+
+    @staticmethod
+    def _filter(index: _Index, scores: dict[str, float], filters: dict) -> dict[str, float]:
+        if not filters:
+            return dict(scores)
+        result = {}
+        for uid, score in scores.items():
+            document = index.documents[uid]
+            keep = True
+            for field_name, values in filters.items():
+                if not values:
+                    continue
+                own = document.get(field_name)
+                own = [own] if isinstance(own, str) else (own or [])
+                if not set(values).intersection(own):
+                    keep = False
+                    break
+            if keep:
+                result[uid] = score
+        return result
+
+    def _slot(
+        self, index: _Index, slot: Iterable[str], total: int, restrict: set[str] | None
+    ) -> dict[str, float]:
+        if restrict is None:
+            cached = index.slot_cache.get(tuple(slot))
+            if cached is not None:
+                return cached
+        found: dict[str, float] = {}
+        for term in slot:
+            for key, factor in ((term, 1.0), (PART + term, PART_WEIGHT)):
+                postings = index.postings.get(key)
+                if not postings:
+                    continue
+                idf = math.log(1 + total / len(postings)) * factor
+                if restrict is not None and len(restrict) < len(postings):
+                    matches = ((uid, postings[uid]) for uid in restrict if uid in postings)
+                else:
+                    matches = postings.items()
+                for uid, weight in matches:
+                    value = weight * idf
+                    if value > found.get(uid, 0.0):
+                        found[uid] = value
+        if restrict is None:
+            if len(index.slot_cache) >= SLOT_CACHE:
+                index.slot_cache.clear()
+            index.slot_cache[tuple(slot)] = found
+        return found
+
+    def _alternative(
+        self, index: _Index, alternative: str, total: int, restrict: set[str] | None = None
+    ) -> dict[str, float]:
+        """Scores of one alternative: its words AND-ed; an unknown word may match by its parts."""
+        slots: list[tuple[str, ...]] = []
+        for word in words(alternative):
+            slot = word_slot(word)
+            if "_" not in word and not any(term in index.postings for term in slot):
+                parts = part_slots(word)
+                if parts:
+                    slots += parts
+                    continue
+            slots.append(slot)
+        if not slots:
+            return {}
+        result: dict[str, float] | None = None
+        for slot in slots:
+            found = self._slot(index, slot, total, restrict if result is None else set(result))
+            if result is None:
+                result = found
+            else:
+                result = {uid: value + found[uid] for uid, value in result.items() if uid in found}
+            if not result:
+                return {}
+        return {uid: value / len(slots) for uid, value in (result or {}).items()}
+
+    def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]:
+        folded = " ".join(words(prefix))
+        if not folded:
+            return []
+        index = self.sync()
+        titles = index.title_list()
+        start = bisect.bisect_left(titles, (folded, ""))
+        seen: dict[str, tuple] = {}
+        for key, uid in titles[start : start + 400]:
+            if not key.startswith(folded):
+                break
+            document = index.documents[uid]
+            rank = (
+                not " ".join(words(document.get("title", ""))).startswith(folded),
+                SUGGEST_KIND_ORDER.get(document["kind"], 4),
+                len(key),
+            )
+            if uid not in seen or rank < seen[uid]:
+                seen[uid] = rank
+        ranked = sorted(seen, key=lambda uid: (seen[uid], uid))[:size]
+        return [Hit(uid=uid, score=1.0, document=index.documents[uid]) for uid in ranked]
+
+    def reset(self) -> None:
+        """Forget the in-memory index (the next query reloads it)."""
+        with self._lock:
+            self._index = _Index()
+            self._checked = None
+
+
+_default: EmbeddedEngine | None = None
+_default_lock = threading.Lock()
+
+
+def get_default() -> EmbeddedEngine:
+    """The process-wide embedded engine."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = EmbeddedEngine()
+        return _default

@@ -1,0 +1,267 @@
+"""Shaping search.service results for the results page: items, facets, tabs, pages, promotions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
+
+import nh3
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from directory.models import Function, Organisation
+from search.params import MAX_OFFSET, PAGE_SIZE
+
+KIND_NAMES = {
+    "person": _("Person"),
+    "function": _("Function"),
+    "contact_point": _("Contact point"),
+    "organisation": _("Organisation"),
+    "guideline": _("Guideline"),
+    "directive": _("Directive"),
+    "forum": _("Forum"),
+    "meeting": _("Meeting"),
+    "glossary": _("Glossary term"),
+    "page": _("Page"),
+    "document": _("Document"),
+}
+KIND_LABELS = {
+    "person": _("People"),
+    "function": _("Functions"),
+    "contact_point": _("Contact points"),
+    "organisation": _("Organisations"),
+    "guideline": _("Guidelines"),
+    "directive": _("Directives"),
+    "forum": _("Forums"),
+    "meeting": _("Meetings"),
+    "glossary": _("Glossary"),
+    "page": _("Pages"),
+    "document": _("Documents"),
+}
+FACET_LABELS = {
+    "organisation": _("Organisation"),
+    "function": _("Function"),
+    "tag": _("Tag"),
+    "audience": _("Audience"),
+}
+MAX_FACET_OPTIONS = 20
+VISIBLE_FACET_OPTIONS = 8
+MAX_PAGE = MAX_OFFSET // PAGE_SIZE + 1
+CLICK_QUERY_LENGTH = 200
+CLICK_PATH = reverse_lazy("search:click")
+
+
+def safe_snippet(snippet: str) -> SafeString:
+    """The snippet with everything escaped except <mark> and </mark>."""
+    return mark_safe(nh3.clean(snippet or "", tags={"mark"}, attributes={}))  # noqa: S308
+
+
+def is_local_path(target: str) -> bool:
+    """Whether `target` is a path on this site (no scheme, host or protocol-relative trick)."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    if any(ord(character) < 32 or ord(character) == 127 for character in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and url_has_allowed_host_and_scheme(target, None)
+
+
+def safe_href(*, query: str, uid: str, rank: int, url: str) -> str:
+    """A tracked link for local paths, the address itself for web links, else nothing."""
+    if is_local_path(url):
+        return click_url(query=query, uid=uid, rank=rank, url=url)
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+def click_url(*, query: str, uid: str, rank: int, url: str) -> str:
+    """The tracking link that records a click and then opens `url`."""
+    parameters = {"q": query[:CLICK_QUERY_LENGTH], "uid": uid, "rank": rank, "to": url}
+    return f"{CLICK_PATH}?{urlencode(parameters)}"
+
+
+def result_items(results: list[dict], *, query: str, offset: int) -> list[dict]:
+    """Results ready for the result-item component, ranked from offset + 1."""
+    items = []
+    for position, result in enumerate(results, start=offset + 1):
+        url = result.get("url") or ""
+        uid = f"{result.get('kind')}:{result.get('id')}"
+        items.append(
+            {
+                "kind": result.get("kind"),
+                "kind_label": KIND_NAMES.get(result.get("kind"), result.get("kind")),
+                "title": result.get("title") or url,
+                "url": url,
+                "href": safe_href(query=query, uid=uid, rank=position, url=url),
+                "snippet": safe_snippet(result.get("snippet", "")),
+                "rank": position,
+            }
+        )
+    return items
+
+
+def answer_card(answer: dict | None, *, query: str) -> dict | None:
+    """The who-to-contact answer ready for the answer-card component."""
+    if not answer:
+        return None
+    url = answer.get("url") or ""
+    uid = f"{answer.get('kind')}:{answer.get('id')}"
+    return {
+        **answer,
+        "kind_label": KIND_NAMES.get(answer.get("kind"), answer.get("kind")),
+        "href": safe_href(query=query, uid=uid, rank=0, url=url),
+        "phone_uri": re.sub(r"[^\d+]", "", answer.get("phone") or ""),
+    }
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def visible_count(self) -> int:
+        return min(len(self.options), VISIBLE_FACET_OPTIONS)
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.options) - self.visible_count
+
+
+def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[FacetGroup]:
+    """Checkbox groups for organisation, function, tag and audience, with readable labels."""
+    shown = {}
+    for name in FACET_LABELS:
+        counts = facets.get(name) or {}
+        chosen = selected.get(name, ())
+        ranked = sorted(counts, key=lambda value: (-counts[value], str(value)))
+        shown[name] = [*chosen, *[v for v in ranked[:MAX_FACET_OPTIONS] if v not in chosen]]
+    organisations = dict(
+        Organisation.objects.filter(key__in=shown["organisation"]).values_list("key", "name")
+    )
+    functions = dict(
+        Function.objects.filter(key__in=shown["function"] + shown["audience"]).values_list(
+            "key", "name"
+        )
+    )
+    names = {"organisation": organisations, "function": functions, "audience": functions}
+    groups = []
+    for name, label in FACET_LABELS.items():
+        counts = facets.get(name) or {}
+        options = [
+            FacetOption(
+                value=value,
+                label=names.get(name, {}).get(value, value),
+                count=counts.get(value, 0),
+                checked=value in selected.get(name, ()),
+            )
+            for value in shown[name]
+        ]
+        if options:
+            groups.append(FacetGroup(name=name, label=label, options=options))
+    return groups
+
+
+def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int) -> list[dict]:
+    """Tabs for all kinds and each kind found, the selected one marked current."""
+    current = selected[0] if len(selected) == 1 else ""
+    tabs = [
+        {
+            "kind": "",
+            "label": _("All"),
+            "count": max(total, sum(kind_counts.values())) if not current else None,
+            "current": not selected,
+        }
+    ]
+    for kind, label in KIND_LABELS.items():
+        if kind in kind_counts or kind == current:
+            tabs.append(
+                {
+                    "kind": kind,
+                    "label": label,
+                    "count": kind_counts.get(kind, 0),
+                    "current": kind == current,
+                }
+            )
+    return tabs
+
+
+def page_number(raw: str | None) -> int:
+    """A page number from the request, 1 when missing or invalid, at most MAX_PAGE."""
+    try:
+        number = int((raw or "1").strip()[:6])
+    except ValueError:
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def pagination(*, page: int, total: int) -> dict | None:
+    """Previous, next and a window of page numbers, or None when one page holds everything."""
+    last = min(max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
+    if last <= 1 and page == 1:
+        return None
+    window = range(max(1, page - 2), min(last, page + 2) + 1)
+    return {
+        "page": page,
+        "last": last,
+        "previous": page - 1 if page > 1 else None,
+        "next": page + 1 if page < last else None,
+        "numbers": list(window),
+    }
+
+
+def promotions(query: str, *, request) -> list[dict]:
+    """Editors' promoted results for the query, in their order, live pages only."""
+    text = normalise_query_string(query)
+    if not text:
+        return []
+    picks = SearchPromotion.objects.filter(query__query_string=text).select_related("page")
+    items = []
+    for pick in picks:
+        if pick.page is not None:
+            if not pick.page.live:
+                continue
+            url = pick.page.get_url(request) or ""
+            href = safe_href(query=query, uid=f"promotion:{pick.pk}", rank=0, url=url)
+            items.append({"title": pick.page.title, "href": href, "description": pick.description})
+        elif pick.external_link_url:
+            items.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "href": safe_href(query=query, uid="", rank=0, url=pick.external_link_url),
+                    "description": pick.description,
+                }
+            )
+    return items
+
+
+def results_context(
+    data: dict, *, query: str, selected: dict[str, tuple[str, ...]], page: int, request
+) -> dict:
+    """Template context for one page of service results (the SPEC §5.1 JSON in `data`)."""
+    offset = (page - 1) * PAGE_SIZE
+    first_page = page == 1
+    return {
+        "total": data["total"],
+        "answer": answer_card(data.get("answer"), query=query) if first_page else None,
+        "promotions": promotions(query, request=request) if first_page else [],
+        "results": result_items(data["results"], query=query, offset=offset),
+        "offset": offset,
+        "did_you_mean": None if data["total"] else data.get("did_you_mean"),
+        "tabs": kind_tabs(data["facets"].get("kind") or {}, selected["kind"], data["total"]),
+        "facet_groups": facet_groups(data["facets"], selected),
+        "pagination": pagination(page=page, total=data["total"]),
+    }

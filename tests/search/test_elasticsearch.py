@@ -1,0 +1,437 @@
+"""Offline contract tests for the Elasticsearch engine: the request bodies it sends, pinned."""
+
+import pytest
+
+from search.backends import es_settings
+from search.backends.base import EngineQuery
+from search.backends.elasticsearch import (
+    HIGHLIGHT,
+    ElasticsearchEngine,
+    build_alias_actions,
+    build_bulk_actions,
+    build_delete_actions,
+    build_search_body,
+    build_suggest_body,
+    folded_fields,
+    main_fields,
+)
+from search.backends.resilient import EngineUnavailable
+
+MAIN = ["names^5", "roles^4", "places^3", "title_text^3", "keywords^2", "summary^1.5", "body^1"]
+FOLDED = [
+    "names.folded^2.5",
+    "roles.folded^2",
+    "places.folded^1.5",
+    "title_text.folded^1.5",
+    "keywords.folded^1",
+    "summary.folded^0.75",
+    "body.folded^0.5",
+]
+
+
+@pytest.fixture(scope="module")
+def index_body():
+    return es_settings.build_index_body(synonyms_set="samverkan-synonyms")
+
+
+def _alternative(text):
+    return [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": MAIN,
+                "type": "best_fields",
+                "operator": "and",
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "max_expansions": 20,
+            }
+        },
+        {
+            "multi_match": {
+                "query": text,
+                "fields": FOLDED,
+                "type": "best_fields",
+                "operator": "and",
+            }
+        },
+    ]
+
+
+# Index settings ---------------------------------------------------------------------------------
+
+
+def test_analyzer_chains(index_body):
+    analyzers = index_body["settings"]["analysis"]["analyzer"]
+
+    assert analyzers == {
+        "sv_index": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "sv_stop",
+                "sv_decompounder",
+                "sv_compound_forms",
+                "sv_stemmer",
+            ],
+        },
+        "sv_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "sv_stop", "sv_compound_forms", "sv_stemmer", "sv_synonyms"],
+        },
+        "sv_folded": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
+        },
+        "sv_prefix": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "sv_edge_ngram"],
+        },
+        "sv_prefix_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        },
+    }
+
+
+def test_synonyms_only_at_search_time_and_updateable(index_body):
+    analysis = index_body["settings"]["analysis"]
+
+    assert analysis["filter"]["sv_synonyms"] == {
+        "type": "synonym_graph",
+        "synonyms_set": "samverkan-synonyms",
+        "updateable": True,
+        "lenient": True,
+    }
+    index_time = ("sv_index", "sv_folded", "sv_prefix")
+    assert all("sv_synonyms" not in analysis["analyzer"][name]["filter"] for name in index_time)
+
+
+def test_swedish_stemmer_and_stop_words(index_body):
+    filters = index_body["settings"]["analysis"]["filter"]
+
+    assert filters["sv_stemmer"] == {"type": "stemmer", "language": "swedish"}
+    assert filters["sv_stop"]["type"] == "stop"
+    assert len(filters["sv_stop"]["stopwords"]) == 114
+    assert {"och", "att", "för", "på", "är", "vem"} <= set(filters["sv_stop"]["stopwords"])
+
+
+def test_decompounder_reads_the_repository_word_list(index_body):
+    decompounder = index_body["settings"]["analysis"]["filter"]["sv_decompounder"]
+    lines = es_settings.read_word_file(es_settings.COMPOUND_WORDS_FILE)
+    words_in_file = {word.strip(":").lower() for line in lines for word in line.split()}
+
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert set(decompounder["word_list"]) == words_in_file
+    assert {"anmälan", "anmälningar", "kurator"} <= set(decompounder["word_list"])
+    assert decompounder["only_longest_match"] is False
+
+
+def test_compound_variants_map_to_their_canonical_form(index_body):
+    rules = index_body["settings"]["analysis"]["filter"]["sv_compound_forms"]["rules"]
+
+    anmalan = next(rule for rule in rules if rule.endswith("=> anmälan"))
+    assert anmalan.startswith("anmälan, anmälning, anmälningar")
+
+
+def test_edge_ngrams_cover_long_swedish_compounds(index_body):
+    edge = index_body["settings"]["analysis"]["filter"]["sv_edge_ngram"]
+
+    assert edge == {"type": "edge_ngram", "min_gram": 2, "max_gram": 25, "preserve_original": True}
+
+
+def test_text_field_mapping(index_body):
+    properties = index_body["mappings"]["properties"]
+
+    assert properties["names"] == {
+        "type": "text",
+        "analyzer": "sv_index",
+        "search_analyzer": "sv_search",
+        "fields": {
+            "folded": {"type": "text", "analyzer": "sv_folded"},
+            "prefix": {
+                "type": "text",
+                "analyzer": "sv_prefix",
+                "search_analyzer": "sv_prefix_search",
+            },
+        },
+    }
+    assert properties["body"]["fields"] == {"folded": {"type": "text", "analyzer": "sv_folded"}}
+    for name in ("names", "roles", "places", "title_text", "title"):
+        assert "prefix" in properties[name]["fields"], name
+    for name in ("keywords", "summary", "body"):
+        assert properties[name]["search_analyzer"] == "sv_search"
+
+
+def test_filter_fields_are_keywords(index_body):
+    properties = index_body["mappings"]["properties"]
+
+    for name in ("uid", "kind", "id", "organisation", "function", "tag", "audience"):
+        assert properties[name] == {"type": "keyword"}, name
+    assert properties["contact"] == {"type": "object", "enabled": False}
+    assert index_body["mappings"]["dynamic"] is False
+
+
+# Queries ----------------------------------------------------------------------------------------
+
+
+def test_field_boosts_order_names_above_titles_above_summaries_above_bodies():
+    assert main_fields() == MAIN
+    assert folded_fields() == FOLDED
+
+
+def test_compiled_who_query_with_place_boost():
+    query = EngineQuery(
+        text="kurator norrby skola",
+        should=(("kurator", "skolkurator"), ("norrby",)),
+        phrases=("norrby skola",),
+        filters={"kind": ("person", "function")},
+        boosts={"organisation": ("nb-skola",)},
+        size=50,
+    )
+
+    assert build_search_body(query) == {
+        "size": 50,
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "must": [
+                            {
+                                "bool": {
+                                    "should": [
+                                        {
+                                            "dis_max": {
+                                                "queries": _alternative("kurator")
+                                                + _alternative("skolkurator")
+                                            }
+                                        },
+                                        {"dis_max": {"queries": _alternative("norrby")}},
+                                        {
+                                            "multi_match": {
+                                                "query": "norrby skola",
+                                                "type": "phrase",
+                                                "fields": MAIN,
+                                                "slop": 1,
+                                            }
+                                        },
+                                    ],
+                                    "minimum_should_match": 1,
+                                }
+                            }
+                        ],
+                        "filter": [{"terms": {"kind": ["person", "function"]}}],
+                    }
+                },
+                "functions": [{"filter": {"terms": {"organisation": ["nb-skola"]}}, "weight": 1.5}],
+                "score_mode": "multiply",
+                "boost_mode": "multiply",
+            }
+        },
+        "highlight": HIGHLIGHT,
+    }
+
+
+def test_weighted_alternatives_and_exact_legal_tokens():
+    query = EngineQuery(
+        text="14 kap 1 § SoL",
+        should=(("sol_14_1", "socialtjänstlagen"),),
+        weights={"socialtjänstlagen": 0.85},
+        size=10,
+    )
+
+    group = build_search_body(query)["query"]["bool"]["must"][0]["bool"]["should"][0]
+    legal, legal_folded, expansion, expansion_folded = group["dis_max"]["queries"]
+
+    assert legal["multi_match"] == {
+        "query": "sol_14_1",
+        "fields": MAIN,
+        "type": "best_fields",
+        "operator": "and",
+    }
+    assert expansion["multi_match"]["fuzziness"] == "AUTO"
+    assert expansion["multi_match"]["boost"] == 0.85
+    assert expansion_folded["multi_match"]["boost"] == 0.85
+    assert "boost" not in legal_folded["multi_match"]
+
+
+def test_highlights_body_and_summary_with_mark_and_escaping():
+    highlight = build_search_body(EngineQuery(text="x", should=(("x",),)))["highlight"]
+
+    assert highlight["pre_tags"] == ["<mark>"]
+    assert highlight["post_tags"] == ["</mark>"]
+    assert highlight["encoder"] == "html"
+    assert {"body", "summary"} <= set(highlight["fields"])
+
+
+def test_filters_without_boosts_need_no_function_score():
+    query = EngineQuery(
+        text="orosanmälan",
+        should=(("orosanmälan",),),
+        filters={"tag": ("oro",), "audience": ("kurator",)},
+    )
+    body = build_search_body(query)
+
+    assert body["size"] == 200
+    assert body["query"]["bool"]["filter"] == [
+        {"terms": {"audience": ["kurator"]}},
+        {"terms": {"tag": ["oro"]}},
+    ]
+
+
+def test_unanalysed_text_is_searched_as_one_group():
+    body = build_search_body(EngineQuery(text="bup"))
+
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert should == [{"dis_max": {"queries": _alternative("bup")}}]
+
+
+def test_no_text_matches_everything_within_the_filters():
+    body = build_search_body(EngineQuery(text="  ", filters={"kind": ("guideline",)}))
+
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+
+
+def test_query_syntax_is_passed_as_plain_text():
+    text = 'AND "kurator* ~2 <script>'
+    body = build_search_body(EngineQuery(text=text, should=((text,),)))
+
+    clause = body["query"]["bool"]["must"][0]["bool"]["should"][0]["dis_max"]["queries"][0]
+    assert clause["multi_match"]["query"] == text
+    assert "query_string" not in str(body)
+
+
+def test_huge_queries_are_capped():
+    groups = tuple((f"ord{number}",) * 20 for number in range(100))
+    body = build_search_body(EngineQuery(text="x", should=groups))
+
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert len(should) == 32
+    assert len(should[0]["dis_max"]["queries"]) == 2 * 12
+
+
+def test_suggest_body_uses_the_edge_ngram_sub_fields():
+    body = build_suggest_body("kur norr", size=8)
+
+    clause = body["query"]["bool"]["must"][0]["multi_match"]
+    assert body["size"] == 8
+    assert clause["query"] == "kur norr"
+    assert clause["operator"] == "and"
+    assert clause["fields"][0] == "names.prefix^5"
+    assert all(field.split("^")[0].endswith(".prefix") for field in clause["fields"])
+
+
+# Writes -----------------------------------------------------------------------------------------
+
+
+def test_bulk_actions_index_by_uid():
+    documents = [{"uid": "person:p1", "kind": "person"}, {"uid": "page:rutin", "kind": "page"}]
+
+    assert build_bulk_actions(documents, index="samverkan") == [
+        {
+            "_op_type": "index",
+            "_index": "samverkan",
+            "_id": "person:p1",
+            "_source": {"uid": "person:p1", "kind": "person"},
+        },
+        {
+            "_op_type": "index",
+            "_index": "samverkan",
+            "_id": "page:rutin",
+            "_source": {"uid": "page:rutin", "kind": "page"},
+        },
+    ]
+    assert build_delete_actions(["person:p1"], index="samverkan") == [
+        {"_op_type": "delete", "_index": "samverkan", "_id": "person:p1"}
+    ]
+
+
+def test_alias_swap_is_one_atomic_request():
+    actions = build_alias_actions(["samverkan-1"], "samverkan-2", alias="samverkan")
+
+    assert actions == {
+        "actions": [
+            {"remove": {"index": "samverkan-1", "alias": "samverkan"}},
+            {"add": {"index": "samverkan-2", "alias": "samverkan"}},
+        ]
+    }
+    assert build_alias_actions([], "samverkan-1", alias="samverkan") == {
+        "actions": [{"add": {"index": "samverkan-1", "alias": "samverkan"}}]
+    }
+
+
+# Synonyms ---------------------------------------------------------------------------------------
+
+
+def test_synonym_rules_come_from_the_maintained_list_without_stop_words():
+    rules = es_settings.synonym_rules()
+
+    assert "samordnad individuell plan, sip" in rules
+    assert "orosanmälan, anmälan oro, barnavårdsanmälan" in rules
+    assert all(" i " not in f" {rule} " for rule in rules)
+
+
+@pytest.mark.django_db
+def test_glossary_synonyms_are_added_to_the_rules():
+    from wagtail.models import Page
+
+    from portal.pages.content import GlossaryPage, GlossaryTerm
+
+    glossary = GlossaryPage(
+        title="Ordlista",
+        slug="ordlista",
+        terms=[
+            GlossaryTerm(
+                term="LVU",
+                is_abbreviation=True,
+                expansion="lag med särskilda bestämmelser om vård av unga",
+                synonyms=["tvångsvård"],
+            )
+        ],
+    )
+    Page.get_first_root_node().add_child(instance=glossary)
+
+    rules = es_settings.synonym_rules()
+
+    assert "lvu, lag särskilda bestämmelser vård unga, tvångsvård" in rules
+
+
+def test_synonyms_set_body():
+    assert es_settings.build_synonyms_set(["a, b", "c => d"]) == [
+        {"id": "rule-1", "synonyms": "a, b"},
+        {"id": "rule-2", "synonyms": "c => d"},
+    ]
+
+
+# Engine against an unreachable cluster ----------------------------------------------------------
+
+
+def test_every_call_raises_engine_unavailable_when_the_cluster_is_down(closed_port_url):
+    engine = ElasticsearchEngine(url=closed_port_url, index_prefix="test", timeout=0.5)
+
+    calls = [
+        lambda: engine.search(EngineQuery(text="kurator", should=(("kurator",),))),
+        lambda: engine.suggest("kur"),
+        lambda: engine.index_documents([{"uid": "person:p1"}]),
+        lambda: engine.delete_documents(["person:p1"]),
+        lambda: engine.rebuild([{"uid": "person:p1"}]),
+        engine.count,
+        engine.reload_synonyms,
+    ]
+    for call in calls:
+        with pytest.raises(EngineUnavailable):
+            call()
+
+
+def test_no_request_for_empty_input(closed_port_url):
+    engine = ElasticsearchEngine(url=closed_port_url, index_prefix="test")
+
+    assert engine.suggest("   ") == []
+    assert engine.index_documents([]) == 0
+    assert engine.delete_documents([]) == 0
+    assert engine.search(EngineQuery(text="x", size=0)) == []

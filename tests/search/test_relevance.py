@@ -1,0 +1,55 @@
+"""Relevance on the public collection (SPEC §5.2) with the embedded engine."""
+
+import json
+
+import pytest
+
+from search import bench, service
+from tests.search.eval_collection import eval_collection  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def queries(eval_collection):  # noqa: F811 - fixture
+    return json.loads((eval_collection / "queries.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def protected(eval_collection):  # noqa: F811 - fixture
+    return json.loads((eval_collection / "protected.json").read_text(encoding="utf-8"))
+
+
+def test_relevance_meets_the_targets(queries):
+    figures = bench.score(queries, bench.ours)["overall"]
+    assert figures["success@3"] >= 0.95, figures
+    assert figures["success@1"] >= 0.80, figures
+    assert figures["mrr"] >= 0.85, figures
+
+
+def test_beats_the_plain_baseline_by_half_again(queries):
+    ours = bench.score(queries, bench.ours)["overall"]["success@3"]
+    baseline = bench.score(queries, bench.Baseline())["overall"]["success@3"]
+    assert ours >= 1.5 * baseline, (ours, baseline)
+
+
+def test_protected_people_never_appear(queries, protected):
+    leak_queries = [*protected["leak_queries"], *(query["q"] for query in queries)]
+    assert bench.leaks(leak_queries, protected["people"]) == 0
+
+
+def test_protected_people_are_not_in_the_index(protected):
+    engine = service.get_engine()
+    for person in protected["people"]:
+        assert engine.get(f"person:{person['id']}") is None
+    assert not [
+        hit for hit in service.suggest(protected["people"][0]["name"]) if hit["kind"] == "person"
+    ]
+
+
+def test_who_at_place_puts_the_position_holder_first_with_an_answer_card():
+    results = service.search("vem är skolsköterska på Fjällby skola")
+    assert results.results[0]["kind"] == "person"
+    assert results.answer is not None
+    assert results.answer["id"] == results.results[0]["id"]
+    assert results.answer["phone"] and results.answer["email"]

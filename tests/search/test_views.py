@@ -1,0 +1,180 @@
+"""The results page at /sok/ and the click-through redirect at /sok/klick/."""
+
+import re
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from search.models import ClickLog
+from search.presentation import is_local_path, safe_snippet
+from tests.search import ui_dataset
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data():
+    return ui_dataset.build()
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    response = client.get("/sok/", {"q": "kurator"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def test_empty_query_shows_help_and_no_results(signed_in_client):
+    response = signed_in_client.get("/sok/")
+    assert response.status_code == 200
+    assert "search-results" not in response.content.decode()
+
+
+def test_answer_card_comes_first_with_phone_and_email(signed_in_client, data):
+    content = signed_in_client.get("/sok/", {"q": "socialjouren"}).content.decode()
+    assert 'class="card card--answer search-answer"' in content
+    answer = content.index("search-answer")
+    assert answer < content.index('class="search-results"')
+    assert 'href="tel:098012345"' in content
+    assert 'href="mailto:socialjouren@lekeby.test"' in content
+
+
+def test_results_link_through_the_click_tracker_in_rank_order(signed_in_client, data):
+    response = signed_in_client.get("/sok/", {"q": "skolkurator"})
+    items = response.context["results"]
+    assert items
+    assert [item["rank"] for item in items] == list(range(1, len(items) + 1))
+    assert all(item["href"].startswith("/sok/klick/?") for item in items)
+    assert "/katalog/funktioner/ui-kurator/" in {item["url"] for item in items}
+
+
+def test_facets_are_checkboxes_with_counts_and_keep_the_selection(signed_in_client, data):
+    response = signed_in_client.get("/sok/", {"q": "kurator", "organisation": "ui-fjallby"})
+    content = response.content.decode()
+    groups = {group.name: group for group in response.context["facet_groups"]}
+    chosen = [option for option in groups["organisation"].options if option.checked]
+    assert [option.value for option in chosen] == ["ui-fjallby"]
+    assert chosen[0].label == "Fjällby skola"
+    assert 'type="checkbox"' in content
+    assert 'value="ui-fjallby" checked' in content
+
+
+def test_kind_tabs_mark_the_current_kind(signed_in_client, data):
+    response = signed_in_client.get("/sok/", {"q": "fjällby", "kind": "person"})
+    current = [tab for tab in response.context["tabs"] if tab["current"]]
+    assert [tab["kind"] for tab in current] == ["person"]
+    assert 'aria-current="page"' in response.content.decode()
+    assert {item["kind"] for item in response.context["results"]} <= {"person"}
+
+
+def test_pagination_links_to_the_next_page(signed_in_client, data):
+    for number in range(14):
+        ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
+    first = signed_in_client.get("/sok/", {"q": "paginerad"})
+    assert first.context["pagination"]["next"] == 2
+    assert "page=2" in first.content.decode()
+    second = signed_in_client.get("/sok/", {"q": "paginerad", "page": "2"})
+    assert second.context["results"][0]["rank"] == 11
+    assert second.context["answer"] is None
+
+
+def test_nothing_found_says_so_and_offers_a_spelling_when_there_is_one(signed_in_client, data):
+    content = signed_in_client.get("/sok/", {"q": "xqzvwk"}).content.decode()
+    assert "search-results" not in content.replace("search-results-heading", "")
+    misspelt = signed_in_client.get("/sok/", {"q": "skolkuratr"})
+    found = {item["url"] for item in misspelt.context["results"]}
+    hint = misspelt.context["did_you_mean"] or ""
+    assert "/katalog/funktioner/ui-kurator/" in found or "skolkurator" in hint
+
+
+def test_promoted_pages_come_first_marked_recommended(signed_in_client, data):
+    home = Page.get_first_root_node().get_children().first() or Page.get_first_root_node()
+    page = home.add_child(instance=Page(title="Orosanmälan steg för steg", slug="oro-steg"))
+    pick = SearchPromotion.objects.create(
+        query=Query.get("Kurator"), page=page, description="Läs detta först."
+    )
+    content = signed_in_client.get("/sok/", {"q": "kurator"}).content.decode()
+    assert "Orosanmälan steg för steg" in content
+    assert "Läs detta först." in content
+    assert content.index("search-promotions") < content.index('class="search-results"')
+    assert f"uid=promotion%3A{pick.pk}" in content
+
+
+def test_snippets_keep_only_mark():
+    html = safe_snippet('a <mark>kurator</mark> <script>alert(1)</script><b onclick="x">b</b>')
+    assert "<mark>kurator</mark>" in html
+    assert "<script" not in html
+    assert "onclick" not in html
+    assert "<b" not in html
+
+
+def test_the_query_is_escaped_everywhere(signed_in_client, data):
+    content = signed_in_client.get("/sok/", {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert(1)" not in content
+    assert "&lt;script&gt;alert(1)" in content
+
+
+def test_a_click_is_counted_without_identity_and_redirects(signed_in_client, user):
+    response = signed_in_client.get(
+        "/sok/klick/",
+        {"q": "Kurator", "uid": "function:ui-kurator", "rank": "2", "to": "/katalog/x/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/katalog/x/"
+    click = ClickLog.objects.get()
+    assert (click.query, click.uid, click.rank, click.clicks) == (
+        "kurator",
+        "function:ui-kurator",
+        2,
+        1,
+    )
+    assert user.username not in str(ClickLog.objects.values().get())
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "\\\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil.example",
+        "/\tevil",
+        "",
+        "katalog/relative",
+    ],
+)
+def test_the_click_redirect_refuses_anything_but_local_paths(signed_in_client, target):
+    response = signed_in_client.get(
+        "/sok/klick/", {"q": "x", "uid": "page:x", "rank": "1", "to": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/sok/"
+    assert not ClickLog.objects.exists()
+    assert not is_local_path(target)
+
+
+def test_a_click_with_a_malformed_rank_redirects_without_counting(signed_in_client):
+    response = signed_in_client.get(
+        "/sok/klick/", {"q": "x", "uid": "page:x", "rank": "²", "to": "/a/"}
+    )
+    assert response["Location"] == "/a/"
+    assert not ClickLog.objects.exists()
+
+
+def test_long_facet_lists_fold_the_rest_into_details():
+    from django.template.loader import render_to_string
+
+    from search.presentation import facet_groups
+
+    counts = {f"tag-{number}": 20 - number for number in range(12)}
+    groups = facet_groups({"tag": counts}, {"tag": ("tag-11",)})
+    html = render_to_string(
+        "search/components/facets.html", {"groups": groups, "query": "x", "selected": {}}
+    )
+    assert html.count("<details>") == html.count("</details>") == 1
+    folded = html[html.index("<details>") :]
+    assert 'value="tag-11" checked' in html[: html.index("<details>")]
+    assert folded.count('type="checkbox"') == 12 - 8
+    assert len(set(re.findall(r'id="(facet-[^"]+)"', html))) == 12

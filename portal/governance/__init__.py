@@ -1,0 +1,1 @@
+"""Collaboration governance: blocks, reads, writes, calendar feeds and views."""

@@ -1,0 +1,403 @@
+"""Load the governance demo: plan, activity plans, forums with members, meetings, onboarding."""
+
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from directory.models import ContactPoint, Function, Organisation, Person, Position
+from portal.importers.markdown import markdown_to_html
+from portal.onboarding import services as onboarding_services
+from portal.pages.governance import (
+    Activity,
+    ActivityPlanPage,
+    CollaborationPlanPage,
+    Decision,
+    ForumIndexPage,
+    ForumPage,
+    MeetingAttendee,
+    MeetingPage,
+    MinutesStatus,
+)
+from portal.pages.onboarding import (
+    OnboardingIndexPage,
+    OnboardingPathPage,
+    OnboardingProgress,
+    OnboardingStep,
+)
+from portal.services import ensure_index_page, home_page
+from search import indexing
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+PLAN_FILE = DEMO_DIR / "governance" / "plan.yaml"
+CONTENT_DIR = DEMO_DIR / "content"
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
+PAGE_KEYS = {"title", "slug", "summary", "owner", "contact_function", "review_by", "valid_from"}
+
+
+@dataclass
+class DemoReport:
+    """What the loader created or updated, and what it had to skip."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, kind: str) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+
+
+def load_governance_demo(
+    *,
+    path: Path = PLAN_FILE,
+    content_dir: Path = CONTENT_DIR,
+    today: datetime.date | None = None,
+) -> DemoReport:
+    """Create or update the demo governance data; running it again changes nothing new."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = _Loader(today or timezone.localdate())
+    if home_page() is None:
+        loader.report.warnings.append("no home page: run migrate and create the site first")
+        return loader.report
+    with indexing.batch(), transaction.atomic():
+        forums = loader.forums(content_dir)
+        plan = loader.plan(data["plan"], forums)
+        loader.link_forums(forums, plan)
+        loader.activity_plans(plan, data.get("activity_plans", []), forums)
+        loader.meetings(data.get("meetings", []), forums)
+        paths = loader.onboarding(data.get("onboarding", {}))
+        if "new_employee" in data:
+            loader.new_employee(data["new_employee"], paths)
+    return loader.report
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _forum_signature(forum: ForumPage) -> tuple:
+    """The fields the demo sets on a forum, to publish only when they change."""
+    fields = ("forum_kind", "purpose", "mandate", "cadence", "meetings_per_year")
+    seats = tuple(
+        (seat.position_id, seat.function_id, seat.organisation_id, seat.role)
+        for seat in forum.seats.all()
+    )
+    values = tuple(getattr(forum, name) for name in fields)
+    return (*values, forum.default_location, forum.area, forum.plan_id, seats, forum.live)
+
+
+def _read_forum_file(file: Path) -> tuple[dict, str] | None:
+    match = FRONT_MATTER.match(file.read_text(encoding="utf-8"))
+    if not match:
+        return None
+    front = yaml.safe_load(match.group(1)) or {}
+    return (front, match.group(2)) if front.get("type") == "forum" else None
+
+
+class _Loader:
+    """Upserts each demo record by slug or key, collecting warnings."""
+
+    def __init__(self, today: datetime.date):
+        self.today = today
+        self.report = DemoReport()
+        self.forum_signatures: dict[str, tuple] = {}
+
+    def warn(self, message: str) -> None:
+        self.report.warnings.append(message)
+
+    def upsert(
+        self, model, parent: Page, slug: str, values: dict, children: dict | None = None, *, source
+    ):
+        """Create or update a page from its demo source; unchanged sources are left alone."""
+        checksum = hashlib.sha256(
+            json.dumps([source, str(self.today)], default=str, sort_keys=True).encode()
+        ).hexdigest()
+        page = model.objects.filter(slug=slug).first()
+        if page is not None and page.import_hash == checksum and page.live:
+            self.report.count(f"{model._meta.model_name} unchanged")
+            return page
+        created = page is None
+        page = page or model(slug=slug)
+        page.import_hash = checksum
+        for name, value in values.items():
+            setattr(page, name, value)
+        page.draft_title = page.title
+        for name, items in (children or {}).items():
+            setattr(page, name, items)
+        if created:
+            parent.add_child(instance=page)
+        _publish(page)
+        self.report.count(f"{model._meta.model_name} {'created' if created else 'updated'}")
+        return page
+
+    def organisation(self, key: str | None) -> Organisation | None:
+        found = Organisation.objects.filter(key=key).first() if key else None
+        if key and found is None:
+            self.warn(f"unknown organisation {key!r}")
+        return found
+
+    def function(self, key: str | None) -> Function | None:
+        found = Function.objects.filter(key=key).first() if key else None
+        if key and found is None:
+            self.warn(f"unknown function {key!r}")
+        return found
+
+    def position(self, spec: dict) -> Position | None:
+        positions = Position.objects.filter(
+            function__key=spec.get("function"), organisation__key=spec.get("organisation")
+        ).order_by("person__key")
+        if spec.get("person"):
+            positions = positions.filter(person__key=spec["person"])
+        found = positions.first()
+        if found is None:
+            self.warn(f"no position for {spec}")
+        return found
+
+    def page(self, slug: str | None) -> Page | None:
+        """The live page with this slug, content pages before index pages."""
+        found = Page.objects.live().filter(slug=slug).order_by("-depth").first() if slug else None
+        if slug and found is None:
+            self.warn(f"unknown page {slug!r}")
+        return found
+
+    def forums(self, content_dir: Path) -> dict[str, ForumPage]:
+        """Forum pages from the demo content's forum files, created when the importer has not."""
+        index = ensure_index_page(model=ForumIndexPage)
+        forums = {}
+        for file in sorted(content_dir.glob("*.md")):
+            parsed = _read_forum_file(file)
+            if parsed is None:
+                continue
+            front, body = parsed
+            forum = ForumPage.objects.filter(slug=front["slug"]).first()
+            if forum is None:
+                forum = ForumPage(
+                    title=front["title"],
+                    slug=front["slug"],
+                    summary=front.get("summary", ""),
+                    owner_organisation=self.organisation(front.get("owner")),
+                    contact_function=self.function(front.get("contact_function")),
+                    review_by=front.get("review_by"),
+                    valid_from=front.get("valid_from"),
+                    body=[("text", RichText(markdown_to_html(body)))],
+                )
+                index.add_child(instance=forum)
+                self.report.count("forumpage created")
+            self.forum_signatures[forum.slug] = _forum_signature(forum)
+            extra = {key: value for key, value in front.items() if key not in PAGE_KEYS}
+            self.report.warnings += [
+                f"{file.name}: {warning}" for warning in forum.apply_front_matter(extra)
+            ]
+            forums[forum.slug] = forum
+        return forums
+
+    def plan(self, data: dict, forums: dict[str, ForumPage]) -> CollaborationPlanPage:
+        levels = []
+        for level in data.get("governance_levels", []):
+            value = {key: level.get(key, "") for key in ("name", "description", "cadence")}
+            value["forum"] = forums.get(level.get("forum"))
+            levels.append(("level", value))
+        directive = self.page(data.get("directive"))
+        parties = [self.organisation(key) for key in data.get("parties", [])]
+        body = markdown_to_html(data.get("body", ""))
+        if directive is not None:
+            body += (
+                f'<p>Läs också <a id="{directive.pk}" linktype="page">{directive.title}</a>.</p>'
+            )
+        return self.upsert(
+            CollaborationPlanPage,
+            home_page(),
+            data["slug"],
+            {
+                "title": data["title"],
+                "summary": data.get("summary", ""),
+                "owner_organisation": self.organisation(data.get("owner")),
+                "contact_function": self.function(data.get("contact_function")),
+                "period_start": data["period_start"],
+                "period_end": data["period_end"],
+                "revision_date": data.get("revision_date"),
+                "review_by": data.get("review_by"),
+                "valid_from": data["period_start"],
+                "valid_to": data["period_end"],
+                "governance_levels": levels,
+                "areas": [("area", area) for area in data.get("areas", [])],
+                "success_factors": [("factor", text) for text in data.get("success_factors", [])],
+                "strategies": [("strategy", item) for item in data.get("strategies", [])],
+                "body": [("text", RichText(body))],
+                "parties": [party for party in parties if party],
+            },
+            source=[data, sorted(forums)],
+        )
+
+    def link_forums(self, forums: dict[str, ForumPage], plan: CollaborationPlanPage) -> None:
+        for forum in forums.values():
+            forum.plan = plan
+            if forum.area and forum.area not in plan.area_names:
+                self.warn(f"{forum.slug}: area {forum.area!r} is not in the plan")
+                forum.area = ""
+            if _forum_signature(forum) != self.forum_signatures.get(forum.slug):
+                _publish(forum)
+                self.report.count("forumpage updated")
+
+    def activity_plans(self, plan, items: list[dict], forums: dict[str, ForumPage]) -> None:
+        for item in items:
+            activities = [
+                Activity(
+                    text=activity["text"],
+                    area=activity.get("area", ""),
+                    owner_forum=forums.get(activity.get("forum")),
+                    owner_function=self.function(activity.get("function")),
+                    status=activity.get("status", "planned"),
+                    due_date=activity.get("due"),
+                )
+                for activity in item.get("activities", [])
+            ]
+            self.upsert(
+                ActivityPlanPage,
+                plan,
+                item["slug"],
+                {
+                    "title": item["title"],
+                    "summary": item.get("summary", ""),
+                    "year": item["year"],
+                    "owner_organisation": plan.owner_organisation,
+                    "contact_function": plan.contact_function,
+                },
+                {"activities": activities},
+                source=item,
+            )
+
+    def meetings(self, items: list[dict], forums: dict[str, ForumPage]) -> None:
+        zone = timezone.get_current_timezone()
+        for item in items:
+            forum = forums.get(item["forum"])
+            if forum is None:
+                self.warn(f"meeting {item['slug']}: unknown forum {item['forum']!r}")
+                continue
+            day = self.today + datetime.timedelta(days=item.get("offset_days", 0))
+            start = datetime.datetime.combine(
+                day, datetime.time.fromisoformat(item.get("time", "09:00")), tzinfo=zone
+            )
+            self.upsert(
+                MeetingPage,
+                forum,
+                item["slug"],
+                {
+                    "title": item["title"],
+                    "start": start,
+                    "end": start + datetime.timedelta(minutes=item.get("minutes_for", 60)),
+                    "location": forum.default_location,
+                    "agenda": "<ol>"
+                    + "".join(f"<li>{point}</li>" for point in item.get("agenda", []))
+                    + "</ol>",
+                    "minutes": f"<p>{item['minutes']}</p>" if item.get("minutes") else "",
+                    "minutes_status": item.get("minutes_status", MinutesStatus.NONE),
+                    "owner_organisation": forum.owner_organisation,
+                    "contact_function": forum.contact_function,
+                },
+                {
+                    "attendees": self.attendees(item.get("attendees", [])),
+                    "decisions": self.decisions(item.get("decisions", [])),
+                },
+                source=item,
+            )
+
+    def attendees(self, items: list[dict]) -> list[MeetingAttendee]:
+        attendees = []
+        for item in items:
+            if "guest" in item:
+                attendees.append(MeetingAttendee(guest_name=item["guest"]))
+            elif position := self.position(item):
+                attendees.append(MeetingAttendee(position=position))
+        return attendees
+
+    def decisions(self, items: list[dict]) -> list[Decision]:
+        decisions = []
+        for number, item in enumerate(items, start=1):
+            responsible = item.get("responsible") or {}
+            position = self.position(responsible) if responsible.get("organisation") else None
+            due = item.get("due_offset_days")
+            decisions.append(
+                Decision(
+                    number=number,
+                    text=item["text"],
+                    responsible_position=position,
+                    responsible_function=None
+                    if position
+                    else self.function(responsible.get("function")),
+                    due_date=self.today + datetime.timedelta(days=due) if due is not None else None,
+                    status=item.get("status", "open"),
+                )
+            )
+        return decisions
+
+    def onboarding(self, data: dict) -> dict[str, OnboardingPathPage]:
+        if not data:
+            return {}
+        index_data = data.get("index", {})
+        index = OnboardingIndexPage.objects.first() or home_page().add_child(
+            instance=OnboardingIndexPage(
+                title=index_data.get("title", "Introduktion"),
+                slug=index_data.get("slug", "introduktion"),
+                intro=index_data.get("intro", ""),
+            )
+        )
+        paths = {}
+        for item in data.get("paths", []):
+            function = self.function(item["function"])
+            if function is None:
+                continue
+            existing = OnboardingPathPage.objects.filter(slug=item["slug"]).first()
+            old_steps = {step.title: step for step in existing.steps.all()} if existing else {}
+            steps = [self.step(step, old_steps.get(step["title"])) for step in item["steps"]]
+            paths[function.key] = self.upsert(
+                OnboardingPathPage,
+                index,
+                item["slug"],
+                {
+                    "title": item["title"],
+                    "function": function,
+                    "organisation": self.organisation(item.get("organisation")),
+                    "intro": f"<p>{item.get('intro', '')}</p>",
+                    "owner_organisation": self.organisation(item.get("owner")),
+                },
+                {"steps": steps},
+                source=item,
+            )
+        return paths
+
+    def step(self, item: dict, step: OnboardingStep | None) -> OnboardingStep:
+        step = step or OnboardingStep(title=item["title"])
+        step.why = item.get("why", "")
+        step.page = self.page(item.get("page"))
+        step.function = self.function(item.get("function"))
+        step.person = (
+            Person.objects.visible().filter(key=item["person"]).first()
+            if "person" in item
+            else None
+        )
+        step.contact_point = (
+            ContactPoint.objects.filter(key=item["contact_point"]).first()
+            if "contact_point" in item
+            else None
+        )
+        return step
+
+    def new_employee(self, data: dict, paths: dict[str, OnboardingPathPage]) -> None:
+        """Tick the first steps of the demo newcomer's path once, so progress shows from the start."""
+        user = get_user_model().objects.filter(username=data["username"]).first()
+        path = paths.get(data["function"])
+        if user is None or path is None:
+            return
+        if not OnboardingProgress.objects.filter(user=user, step__path=path).exists():
+            for step in list(path.steps.all())[: data.get("ticked_steps", 0)]:
+                onboarding_services.set_step_done(user=user, step=step, done=True)
+        self.report.count("onboarding steps ticked for the demo newcomer")

@@ -1,0 +1,1 @@
+"""Onboarding for new employees: reads, writes and views."""

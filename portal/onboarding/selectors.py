@@ -1,0 +1,172 @@
+"""Reads for onboarding paths and progress; linked people are shown only when visible."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from directory.models import Organisation, Person
+from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+
+NEW_EMPLOYEE_DAYS = 90
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """A step with what it links to and whether the user has ticked it."""
+
+    step: OnboardingStep
+    done: bool
+    link_url: str = ""
+    link_label: str = ""
+
+
+@dataclass(frozen=True)
+class PathProgress:
+    """A path with the user's progress through its steps."""
+
+    path: OnboardingPathPage
+    steps: list[StepProgress] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def done(self) -> int:
+        return sum(step.done for step in self.steps)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+
+@dataclass(frozen=True)
+class PathCompletion:
+    """How far the users who started a path have come, for editors."""
+
+    path: OnboardingPathPage
+    steps: int
+    started: int
+    completed: int
+
+
+def person_for_user(user) -> Person | None:
+    if not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user, retired_at__isnull=True).first()
+
+
+def _with_ancestors(organisation_ids: set[int]) -> set[int]:
+    parents = dict(Organisation.objects.values_list("pk", "parent_id"))
+    result = set()
+    for organisation_id in organisation_ids:
+        while organisation_id is not None and organisation_id not in result:
+            result.add(organisation_id)
+            organisation_id = parents.get(organisation_id)
+    return result
+
+
+def paths_for_user(user):
+    """Live paths for the functions of the user's current positions, at their organisations."""
+    person = person_for_user(user)
+    if person is None:
+        return OnboardingPathPage.objects.none()
+    positions = list(person.positions.current().values_list("function_id", "organisation_id"))
+    if not positions:
+        return OnboardingPathPage.objects.none()
+    organisations = _with_ancestors({organisation for _, organisation in positions})
+    return (
+        OnboardingPathPage.objects.live()
+        .filter(function_id__in={function for function, _ in positions})
+        .filter(Q(organisation__isnull=True) | Q(organisation_id__in=organisations))
+        .select_related("function", "organisation")
+        .order_by("title")
+    )
+
+
+def _link(step: OnboardingStep) -> tuple[str, str]:
+    if step.page is not None and step.page.live:
+        return step.page.url or "", step.page.title
+    if step.function is not None and step.function.retired_at is None:
+        return step.function.get_absolute_url(), step.function.name
+    person = step.person
+    if person is not None and not person.protected and person.retired_at is None:
+        return person.get_absolute_url(), person.full_name
+    contact_point = step.contact_point
+    if contact_point is not None and contact_point.retired_at is None:
+        return contact_point.get_absolute_url(), contact_point.name
+    return "", ""
+
+
+def path_progress(path: OnboardingPathPage, user) -> PathProgress:
+    """One path's steps in order, ticked where the user has done them."""
+    steps = list(path.steps.select_related("page", "function", "person", "contact_point"))
+    done = set()
+    if user.is_authenticated:
+        done = set(
+            OnboardingProgress.objects.filter(user=user, step__in=steps).values_list(
+                "step_id", flat=True
+            )
+        )
+    return PathProgress(
+        path=path,
+        steps=[StepProgress(step, step.pk in done, *_link(step)) for step in steps],
+    )
+
+
+def onboarding_for_user(user) -> list[PathProgress]:
+    """The user's paths with progress, for "my onboarding" and the home page."""
+    return [path_progress(path, user) for path in paths_for_user(user)]
+
+
+def is_new_employee(user, today: datetime.date | None = None) -> bool:
+    """True when one of the user's current positions started in the last 90 days."""
+    person = person_for_user(user)
+    if person is None:
+        return False
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=NEW_EMPLOYEE_DAYS)
+    return person.positions.current(on=today).filter(start__gte=since).exists()
+
+
+def home_onboarding(user) -> list[PathProgress]:
+    """Onboarding to show on the home page: only for new employees."""
+    return onboarding_for_user(user) if is_new_employee(user) else []
+
+
+def completion_report() -> list[PathCompletion]:
+    """Per path: number of steps, users who ticked any step and users who ticked all."""
+    paths = (
+        OnboardingPathPage.objects.all()
+        .select_related("function", "organisation")
+        .annotate(step_count=Count("steps", distinct=True))
+        .order_by("title")
+    )
+    rows = (
+        OnboardingProgress.objects.values("step__path_id", "user_id")
+        .annotate(ticked=Count("step_id"))
+        .order_by()
+    )
+    started: dict[int, int] = {}
+    completed: dict[int, int] = {}
+    counts = {path.pk: path.step_count for path in paths}
+    for row in rows:
+        path_id = row["step__path_id"]
+        started[path_id] = started.get(path_id, 0) + 1
+        if row["ticked"] >= counts.get(path_id, 0) > 0:
+            completed[path_id] = completed.get(path_id, 0) + 1
+    return [
+        PathCompletion(
+            path=path,
+            steps=path.step_count,
+            started=started.get(path.pk, 0),
+            completed=completed.get(path.pk, 0),
+        )
+        for path in paths
+    ]

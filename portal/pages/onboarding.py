@@ -1,0 +1,164 @@
+"""Onboarding paths for new employees, with steps they tick off."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from portal.pages.base import ContentPage
+
+
+class OnboardingIndexPage(Page):
+    """Lists the onboarding paths."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.OnboardingPathPage"]
+    max_count = 1
+    template = "portal/onboarding/onboarding_index_page.html"
+
+    class Meta:
+        verbose_name = _("onboarding index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["paths"] = (
+            OnboardingPathPage.objects.child_of(self)
+            .live()
+            .select_related("function", "organisation")
+            .order_by("title")
+        )
+        return context
+
+
+class OnboardingPathPage(ContentPage):
+    """Ordered steps for new holders of a function, optionally at one organisation."""
+
+    function = models.ForeignKey(
+        "directory.Function",
+        verbose_name=_("function"),
+        on_delete=models.PROTECT,
+        related_name="onboarding_paths",
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="onboarding_paths",
+        help_text=_("Leave empty for a path for the function at every organisation."),
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [FieldPanel("function"), FieldPanel("organisation")], heading=_("For whom")
+            ),
+            FieldPanel("intro"),
+            InlinePanel("steps", label=_("Steps")),
+        ]
+        + ContentPage.metadata_panels
+    )
+    parent_page_types = ["portal.OnboardingIndexPage"]
+    subpage_types: list[str] = []
+    template = "portal/onboarding/onboarding_path_page.html"
+
+    class Meta:
+        verbose_name = _("onboarding path")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.onboarding import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = selectors.path_progress(self, request.user)
+        return context
+
+
+class OnboardingStep(Orderable):
+    """One step of a path: what to read, whom to know, where to go, and why it matters."""
+
+    path = ParentalKey(OnboardingPathPage, related_name="steps", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255)
+    why = models.TextField(_("why this matters"), blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page to read"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    function = models.ForeignKey(
+        "directory.Function",
+        verbose_name=_("function to know"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person to meet"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    contact_point = models.ForeignKey(
+        "directory.ContactPoint",
+        verbose_name=_("contact point"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("why"),
+        FieldPanel("page"),
+        FieldPanel("function"),
+        FieldPanel("person"),
+        FieldPanel("contact_point"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        links = [self.page_id, self.function_id, self.person_id, self.contact_point_id]
+        if sum(link is not None for link in links) > 1:
+            raise ValidationError(_("Link one page, function, person or contact point per step."))
+
+
+class OnboardingProgress(models.Model):
+    """A step a user has ticked."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="onboarding_progress"
+    )
+    step = models.ForeignKey(OnboardingStep, on_delete=models.CASCADE, related_name="progress")
+    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("onboarding progress")
+        verbose_name_plural = _("onboarding progress")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "step"], name="unique_onboarding_progress")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.step}"

@@ -1,0 +1,176 @@
+"""Onboarding paths, progress that persists, the home page selector and the editors' report."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
+from django.test import Client
+from django.utils import timezone, translation
+
+from portal.onboarding import selectors
+from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from tests.factories import (
+    ContactPointFactory,
+    FunctionFactory,
+    GuidelinePageFactory,
+    OnboardingPathPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PositionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def shown(message: str, **values) -> str:
+    """The message as the portal shows it, in its default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = translation.gettext(message)
+    return text % values if values else text
+
+
+TODAY = timezone.localdate()
+NO_PERSON = (
+    "Your account is not linked to a person in the directory, "
+    "so no onboarding path can be chosen for you."
+)
+
+
+def path_with_steps(**kwargs):
+    path = OnboardingPathPageFactory(**kwargs)
+    guideline = GuidelinePageFactory(title="Orosanmälan från skolan")
+    path.steps = [
+        OnboardingStep(title="Läs rutinen", why="Du har anmälningsplikt.", page=guideline),
+        OnboardingStep(title="Spara jourens nummer", contact_point=ContactPointFactory()),
+    ]
+    path.save_revision().publish()
+    return OnboardingPathPage.objects.get(pk=path.pk)
+
+
+@pytest.fixture
+def employee(user):
+    """The signed-in user as a kurator at a school, started 20 days ago."""
+    school = OrganisationFactory(parent=OrganisationFactory(key="utb"))
+    person = PersonFactory(user=user, organisation=school)
+    PositionFactory(
+        person=person,
+        function=FunctionFactory(key="kurator"),
+        start=TODAY - datetime.timedelta(days=20),
+    )
+    return person
+
+
+def test_paths_match_the_function_and_organisation_of_current_positions(user, employee):
+    kurator = employee.positions.get().function
+    general = path_with_steps(function=kurator)
+    for_parent_org = path_with_steps(function=kurator, organisation=employee.organisation.parent)
+    path_with_steps(function=kurator, organisation=OrganisationFactory())
+    path_with_steps()
+    assert {path.pk for path in selectors.paths_for_user(user)} == {general.pk, for_parent_org.pk}
+
+
+def test_ticking_a_step_persists_and_shows_progress(signed_in_client, user, employee):
+    path = path_with_steps(function=employee.positions.get().function)
+    first = path.steps.first()
+    response = signed_in_client.post(
+        f"/min-introduktion/steg/{first.pk}/", {"done": "1", "next": path.url}
+    )
+    assert response.status_code == 302 and response["Location"] == path.url
+    assert OnboardingProgress.objects.filter(user=user, step=first).exists()
+
+    again = Client()
+    again.force_login(user)
+    html = again.get("/min-introduktion/").content.decode()
+    assert shown("%(done)s of %(total)s steps done", done=1, total=2) in html
+    assert "Du har anmälningsplikt." in html
+    assert (
+        shown("%(done)s of %(total)s steps done", done=1, total=2)
+        in again.get(path.url).content.decode()
+    )
+
+    signed_in_client.post(f"/min-introduktion/steg/{first.pk}/", {"done": "0"})
+    assert not OnboardingProgress.objects.filter(user=user).exists()
+
+
+def test_tick_redirects_only_to_this_site_and_needs_post(signed_in_client, employee):
+    path = path_with_steps(function=employee.positions.get().function)
+    step = path.steps.first()
+    url = f"/min-introduktion/steg/{step.pk}/"
+    response = signed_in_client.post(url, {"done": "1", "next": "https://evil.test/"})
+    assert response["Location"] == "/min-introduktion/"
+    assert signed_in_client.get(url).status_code == 405
+    assert signed_in_client.post("/min-introduktion/steg/999999/", {"done": "1"}).status_code == 404
+
+
+def test_steps_of_unpublished_paths_cannot_be_ticked(signed_in_client, employee):
+    path = path_with_steps(function=employee.positions.get().function)
+    path.unpublish()
+    step = path.steps.first()
+    assert (
+        signed_in_client.post(f"/min-introduktion/steg/{step.pk}/", {"done": "1"}).status_code
+        == 404
+    )
+
+
+def test_a_user_without_a_person_sees_an_explanation(signed_in_client):
+    response = signed_in_client.get("/min-introduktion/")
+    assert response.status_code == 200
+    assert shown(NO_PERSON) in response.content.decode()
+
+
+def test_home_onboarding_is_for_new_employees_only(user, employee):
+    path_with_steps(function=employee.positions.get().function)
+    assert selectors.is_new_employee(user)
+    assert len(selectors.home_onboarding(user)) == 1
+    employee.positions.update(start=TODAY - datetime.timedelta(days=91))
+    assert not selectors.is_new_employee(user)
+    assert selectors.home_onboarding(user) == []
+
+
+def test_onboarding_component_renders_progress(user, employee):
+    path = path_with_steps(function=employee.positions.get().function)
+    OnboardingProgress.objects.create(user=user, step=path.steps.first())
+    html = render_to_string(
+        "components/onboarding_progress.html", {"paths": selectors.home_onboarding(user)}
+    )
+    assert path.title in html
+    assert 'value="1"' in html and 'max="2"' in html
+    assert render_to_string("components/onboarding_progress.html", {"paths": []}).strip() == ""
+
+
+def test_a_protected_person_step_never_shows_the_name(signed_in_client, employee):
+    path = OnboardingPathPageFactory(function=employee.positions.get().function)
+    hidden = PersonFactory(given_name="Skyddad", protected=True)
+    path.steps = [OnboardingStep(title="Träffa kollegan", person=hidden)]
+    path.save_revision().publish()
+    html = signed_in_client.get("/min-introduktion/").content.decode()
+    assert "Träffa kollegan" in html
+    assert "Skyddad" not in html and hidden.email not in html
+
+
+def test_editors_see_completion_per_path(user, employee):
+    path = path_with_steps(function=employee.positions.get().function)
+    first, second = path.steps.all()
+    OnboardingProgress.objects.create(user=user, step=first)
+    OnboardingProgress.objects.create(user=user, step=second)
+    other = get_user_model().objects.create_user("other")
+    OnboardingProgress.objects.create(user=other, step=first)
+
+    [row] = [row for row in selectors.completion_report() if row.path.pk == path.pk]
+    assert (row.steps, row.started, row.completed) == (2, 2, 1)
+
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("editor", password="pw-ed-123"))
+    response = editor.get("/admin/reports/onboarding/")
+    assert response.status_code == 200
+    assert path.title in response.content.decode()
+
+
+def test_home_page_shows_onboarding_to_new_employees_only(signed_in_client, employee):
+    path_with_steps(function=employee.positions.get().function)
+    component = 'id="onboarding-progress-heading"'
+    assert component in signed_in_client.get("/").content.decode()
+    employee.positions.update(start=TODAY - datetime.timedelta(days=91))
+    assert component not in signed_in_client.get("/").content.decode()

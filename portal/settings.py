@@ -161,9 +161,14 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 # Paths served without login; the rest of the site requires a signed-in user.
-PUBLIC_PATHS = ["/login/", "/static/", "/admin/login/", "/oidc/", "/tillganglighet/"] + env(
-    "PUBLIC_PATHS"
-)
+PUBLIC_PATHS = [
+    "/login/",
+    "/static/",
+    "/admin/login/",
+    "/oidc/",
+    "/tillganglighet/",
+    "/i18n/",
+] + env("PUBLIC_PATHS")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -176,6 +181,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
@@ -188,6 +194,7 @@ WHITENOISE_USE_FINDERS = True
 WAGTAIL_SITE_NAME = "Samverkansportalen"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -229,6 +236,16 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "filters": {"withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        "django.request": {"filters": ["withhold_404_paths"], "level": "WARNING"},
+        "django.server": {
+            "filters": ["withhold_404_paths"],
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
+from portal.governance.views import my_meetings_ics
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,6 +26,8 @@ urlpatterns = [
     ),
     path("katalog/", include("directory.urls")),
     path("sok/", include("search.urls")),
+    path("min-introduktion/", include("portal.onboarding.urls")),
+    path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
 ]
 
 if settings.OIDC_RP_CLIENT_ID:

@@ -1,5 +1,7 @@
 """The home page and the metadata every content page shares."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from directory.models import AGE_GROUPS
+from portal.workflows import (
+    ContentPageForm,
+    OrganisationPagePermissionTester,
+    organisation_workflow,
+)
+
+REVIEW_WINDOW_DAYS = 30
 
 
 class ContentPageTag(TaggedItemBase):
@@ -45,6 +54,10 @@ class ContentPage(Page):
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     review_by = models.DateField(_("review by"), null=True, blank=True)
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    legal_references = models.JSONField(_("legal references"), default=list, blank=True)
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    base_form_class = ContentPageForm
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -77,6 +90,39 @@ class ContentPage(Page):
         return self.review_by is not None and self.review_by < timezone.localdate()
 
     @property
+    def status(self) -> str:
+        """One of: upcoming, expired, due (review within 30 days or overdue), valid."""
+        today = timezone.localdate()
+        if self.valid_from and self.valid_from > today:
+            return "upcoming"
+        if self.valid_to and self.valid_to < today:
+            return "expired"
+        if self.review_by and self.review_by <= today + timedelta(days=REVIEW_WINDOW_DAYS):
+            return "due"
+        return "valid"
+
+    def get_context(self, request, *args, **kwargs):
+        from portal import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contact"] = selectors.contact_for_page(self)
+        context["audience_functions"] = selectors.audience_names(self.audience)
+        context["tags"] = list(self.tags.all())
+        parent = self.get_parent()
+        context["index_url"] = parent.get_url(request) if parent else ""
+        return context
+
+    def permissions_for_user(self, user):
+        return OrganisationPagePermissionTester(user, self)
+
+    def get_workflow(self):
+        return organisation_workflow(self.owner_organisation) or super().get_workflow()
+
+    @property
+    def has_workflow(self) -> bool:
+        return self.get_workflow() is not None
+
+    @property
     def age_group_labels(self) -> list[str]:
         labels = dict(AGE_GROUPS)
         return [labels.get(group, group) for group in self.age_groups]
@@ -90,6 +136,18 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from portal import selectors
+        from portal.onboarding.selectors import home_onboarding
+
+        context = super().get_context(request, *args, **kwargs)
+        context["onboarding"] = home_onboarding(request.user)
+        context["recent_pages"] = selectors.recently_changed_pages(limit=8)
+        context["sections"] = selectors.section_links()
+        if request.user.has_perm("wagtailadmin.access_admin"):
+            context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]
+        return context
 
     class Meta:
         verbose_name = _("home page")

@@ -1,0 +1,1 @@
+"""Content import from Markdown files with YAML front matter (SPEC §4.2)."""

@@ -1,0 +1,198 @@
+"""Reads for the content pages: who to contact, glossary synonyms, review lists, filtered indexes."""
+
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
+
+from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
+from directory.selectors import current_positions
+from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
+from portal.pages.content import DirectivePage, GlossaryTerm
+from portal.workflows import editor_organisation_ids
+
+MAX_HOLDERS = 3
+MAX_CONTACT_POINTS = 3
+INDEX_PAGE_SIZE = 50
+STATUSES = ("valid", "due", "expired", "upcoming")
+
+
+def who_to_contact(*, function: Function | None, organisation: Organisation | None) -> dict:
+    """Current visible holders of the function (owner's units first) and contact points to use.
+
+    Protected people are never returned: where one holds the function, the contact points of their
+    unit are offered instead; with no visible holder, the owner's (or its parent's) contact points.
+    """
+    holders: list[Position] = []
+    unit_ids: set[int] = set()
+    if function is not None:
+        positions = (
+            current_positions().filter(function=function).select_related("person", "organisation")
+        )
+        for position in _nearest_positions(positions=positions, organisation=organisation):
+            if position.person.protected:
+                unit_ids.add(position.organisation_id)
+            elif len(holders) < MAX_HOLDERS:
+                holders.append(position)
+    if not holders and organisation is not None:
+        unit_ids.update(filter(None, [organisation.pk, organisation.parent_id]))
+    contact_points = list(
+        ContactPoint.objects.current()
+        .filter(organisation_id__in=unit_ids)
+        .select_related("organisation")
+        .order_by("name")[:MAX_CONTACT_POINTS]
+        if unit_ids
+        else []
+    )
+    fallback = organisation if not holders and not contact_points else None
+    return {
+        "function": function,
+        "holders": holders,
+        "contact_points": contact_points,
+        "organisation": fallback,
+    }
+
+
+def _nearest_positions(
+    *, positions: QuerySet[Position], organisation: Organisation | None
+) -> list[Position]:
+    """Up to MAX_HOLDERS * 3 positions: those in the owner's units (three levels down) first.
+
+    Two bounded queries instead of one ordering over every position of the function.
+    """
+    limit = MAX_HOLDERS * 3
+    order = ("organisation__name", "person__family_name", "pk")
+    if organisation is None:
+        return list(positions.order_by(*order)[:limit])
+    units = Organisation.objects.filter(
+        Q(pk=organisation.pk)
+        | Q(parent=organisation)
+        | Q(parent__parent=organisation)
+        | Q(parent__parent__parent=organisation)
+    ).values("pk")
+    near = list(positions.filter(organisation__in=units).order_by(*order)[:limit])
+    visible = sum(not position.person.protected for position in near)
+    if visible >= MAX_HOLDERS or len(near) >= limit:
+        return near
+    return near + list(
+        positions.exclude(organisation__in=units).order_by(*order)[: limit - len(near)]
+    )
+
+
+def contact_for_page(page: ContentPage) -> dict:
+    """The 'who to contact about this' box of a content page."""
+    return who_to_contact(function=page.contact_function, organisation=page.owner_organisation)
+
+
+def audience_names(keys: list[str]) -> list[str]:
+    """Display names for audience keys: function names where the key is a function id."""
+    if not keys:
+        return []
+    names = dict(Function.objects.filter(key__in=keys).values_list("key", "name"))
+    return [names.get(key, key) for key in keys]
+
+
+def glossary_synonyms() -> dict[str, list[str]]:
+    """Each live glossary term (lowercased) mapped to its expansion (abbreviations) and synonyms."""
+    found: dict[str, list[str]] = {}
+    rows = GlossaryTerm.objects.filter(page__live=True).values_list(
+        "term", "is_abbreviation", "expansion", "synonyms"
+    )
+    for term, is_abbreviation, expansion, synonyms in rows:
+        words = [expansion] if is_abbreviation and expansion else []
+        words += [word for word in synonyms or [] if isinstance(word, str)]
+        target = found.setdefault(term.strip().lower(), [])
+        for word in words:
+            word = word.strip().lower()
+            if word and word not in target and word != term.strip().lower():
+                target.append(word)
+    return found
+
+
+def recently_changed_pages(*, limit: int = 8) -> QuerySet[ContentPage]:
+    return ContentPage.objects.live().order_by("-last_published_at")[:limit]
+
+
+def pages_due_for_review(*, user=None, within_days: int = REVIEW_WINDOW_DAYS) -> QuerySet:
+    """Content pages past or within `within_days` of review-by; an editor sees their organisations'."""
+    limit = timezone.localdate() + timedelta(days=within_days)
+    pages = ContentPage.objects.filter(review_by__lte=limit).select_related("owner_organisation")
+    if user is not None and not user.is_superuser:
+        pages = pages.filter(owner_organisation_id__in=editor_organisation_ids(user))
+    return pages.order_by("review_by", "title")
+
+
+def section_links() -> QuerySet[Page]:
+    """The live index pages directly under the home page, for shortcuts."""
+    return Page.objects.live().filter(depth=3).order_by("path")
+
+
+def directive_successor(directive: DirectivePage) -> DirectivePage | None:
+    return DirectivePage.objects.live().filter(replaces=directive).order_by("-decided_on").first()
+
+
+def version_history(page: Page, *, limit: int = 20) -> QuerySet[PageLogEntry]:
+    """When each version of the page was published, newest first."""
+    return PageLogEntry.objects.filter(page=page, action="wagtail.publish").order_by("-timestamp")[
+        :limit
+    ]
+
+
+def status_filter(status: str) -> Q:
+    """Pages in a status: valid, due (for review within 30 days), expired or upcoming."""
+    today = timezone.localdate()
+    started = Q(valid_from__isnull=True) | Q(valid_from__lte=today)
+    running = Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    due = Q(review_by__lte=today + timedelta(days=REVIEW_WINDOW_DAYS))
+    return {
+        "valid": started & running & ~due,
+        "due": started & running & due,
+        "expired": Q(valid_to__lt=today),
+        "upcoming": Q(valid_from__gt=today),
+    }[status]
+
+
+def filtered_children(*, index: Page, params) -> dict:
+    """The live pages under an index page, filtered by tag, organisation, audience, age group, status."""
+    model = index.specific_class.allowed_subpage_models()[0]
+    children = model.objects.child_of(index).live()
+    active = {
+        key: str(params.get(key, ""))[:100]
+        for key in ("tag", "organisation", "audience", "age_group", "status")
+    }
+    pages = children
+    if active["tag"]:
+        pages = pages.filter(tagged_content_items__tag__name=active["tag"])
+    if active["organisation"]:
+        pages = pages.filter(owner_organisation__key=active["organisation"])
+    if active["audience"]:
+        pages = pages.filter(audience__icontains=f'"{active["audience"]}"')
+    if active["age_group"]:
+        pages = pages.filter(age_groups__icontains=f'"{active["age_group"]}"')
+    if active["status"] in STATUSES:
+        pages = pages.filter(status_filter(active["status"]))
+    pages = pages.select_related("owner_organisation").order_by("title").distinct()
+    audience_keys = sorted(
+        {key for keys in children.values_list("audience", flat=True) for key in keys or []}
+    )
+    return {
+        "pages": Paginator(pages, INDEX_PAGE_SIZE).get_page(params.get("page")),
+        "active_filters": active,
+        "tag_options": [
+            (name, name)
+            for name in ContentPageTag.objects.filter(content_object__in=children)
+            .values_list("tag__name", flat=True)
+            .order_by("tag__name")
+            .distinct()
+        ],
+        "organisation_options": Organisation.objects.filter(
+            pk__in=children.values("owner_organisation")
+        ).values_list("key", "name"),
+        "audience_options": Function.objects.filter(key__in=audience_keys).values_list(
+            "key", "name"
+        ),
+        "age_group_options": AGE_GROUPS,
+        "status_options": STATUSES,
+    }

@@ -1,0 +1,110 @@
+"""Writes for the content side: index pages, organisation editors and their workflows, reminders."""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowTask,
+)
+
+from directory.models import Organisation
+from portal.pages.base import HomePage
+from portal.workflows import approval_task_name, editor_group_name, workflow_name
+
+INDEX_PAGES = {
+    "GuidelineIndexPage": ("Rutiner och riktlinjer", "rutiner"),
+    "DirectiveIndexPage": ("Gemensamma direktiv", "direktiv"),
+    "GlossaryIndexPage": ("Begrepp och förkortningar", "ordlista"),
+    "ForumIndexPage": ("Forum och möten", "forum"),
+}
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
+EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.order_by("path").first()
+
+
+def ensure_index_page(*, model: type[Page]) -> Page:
+    """The one index page of the given type, created under the home page if missing."""
+    existing = model.objects.order_by("path").first()
+    if existing is not None:
+        return existing
+    title, slug = INDEX_PAGES[model.__name__]
+    return home_page().add_child(instance=model(title=title, slug=slug))
+
+
+@transaction.atomic
+def setup_organisation_editors(organisation: Organisation) -> Group:
+    """Create (or update) the editor group, page rights and moderation workflow of an organisation."""
+    group, _created = Group.objects.get_or_create(name=editor_group_name(organisation))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    home = home_page()
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    root_collection = Collection.get_first_root_node()
+    for permission in Permission.objects.filter(
+        content_type__app_label="portal", codename__in=EDITOR_DOCUMENT_PERMISSIONS
+    ):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=permission
+        )
+    workflow, _created = Workflow.objects.get_or_create(name=workflow_name(organisation))
+    task, _created = GroupApprovalTask.objects.get_or_create(name=approval_task_name(organisation))
+    task.groups.set([group])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return group
+
+
+def review_recipients(*, organisation: Organisation) -> list[str]:
+    """E-mail addresses of the organisation's editors, or the organisation's own address."""
+    emails = sorted(
+        set(
+            Group.objects.filter(name=editor_group_name(organisation))
+            .values_list("user__email", flat=True)
+            .exclude(user__email__isnull=True)
+            .exclude(user__email="")
+        )
+    )
+    return emails or ([organisation.email] if organisation.email else [])
+
+
+def send_review_reminders(*, pages) -> dict[str, int]:
+    """E-mail each owner organisation's editors, and each page's owner, the pages due for review."""
+    by_organisation = defaultdict(list)
+    for page in pages:
+        by_organisation[page.owner_organisation].append(page)
+    sent = 0
+    for organisation, owned in by_organisation.items():
+        recipients = set(review_recipients(organisation=organisation)) if organisation else set()
+        recipients |= {page.owner.email for page in owned if page.owner and page.owner.email}
+        if not recipients:
+            continue
+        lines = [
+            f"- {page.title} ({_('review by')} {page.review_by:%Y-%m-%d}): "
+            f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
+            for page in owned
+        ]
+        name = organisation.name if organisation else settings.WAGTAIL_SITE_NAME
+        send_mail(
+            subject=_("Pages to review for %(organisation)s") % {"organisation": name},
+            message=_("These pages are due for review:") + "\n\n" + "\n".join(lines),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=sorted(recipients),
+        )
+        sent += 1
+    return {"emails": sent, "pages": sum(len(owned) for owned in by_organisation.values())}

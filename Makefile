@@ -1,5 +1,5 @@
 # Samverkansportalen: `make run` starts the portal with demo data, `make test` runs every gate.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml uv.lock
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --url http://127.0.0.1:$(PORT)/
 
 run: demo
 	@scripts/check_port.sh $(PORT)
@@ -37,7 +37,7 @@ test: lint
 	scripts/run_tests.sh
 
 test-postgres: install
-	scripts/with_postgres.sh $(VENV)/bin/pytest -q
+	scripts/with_postgres.sh $(VENV)/bin/pytest -q -m "not browser"
 
 test-browser: install
 	scripts/install_chromium.sh
@@ -45,6 +45,7 @@ test-browser: install
 
 bench: install
 	$(PY) -m search.bench
+	$(PY) -m benchmarks.performance
 
 clean:
 	rm -rf $(VENV) var

@@ -4,8 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pytest=.venv/bin/pytest
 
-echo "== pytest on SQLite"
-$pytest -q
+echo "== pytest on SQLite (browser suite separately below)"
+$pytest -q -m "not browser"
 
 if [ "${CI:-}" = "true" ]; then
   echo "== pytest on PostgreSQL 15"

@@ -1,0 +1,794 @@
+"""`make bench`, performance half: the SPEC §6 figures on generated data, each beside a floor.
+
+Everything runs in a fresh temporary VAR_DIR (SQLite, embedded search), never in var/:
+
+1. generate 20,000 people / 200 organisations (directory.generate) and 2,000 Markdown pages
+   (benchmarks.content), then time the real commands as subprocesses — `import_directory`,
+   `import_content`, `rebuild_search_index` — each beside a floor measured in this process:
+   parsing the bundle plus a bare `bulk_create` of the same rows (rolled back); reading and
+   validating the Markdown files without writing; building every search document without
+   analysing or storing it.
+2. serve the site with gunicorn (gthread) on 127.0.0.1 — `manage.py runserver` when gunicorn is not
+   installed — sign in a benchmark user, and drive N concurrent keep-alive clients (threads) through
+   the search and suggest APIs and the person, function, organisation and guideline pages. Floors:
+   a static file under the same load (the server's own overhead) and, for search and suggest, the
+   raw embedded-engine call for the same terms in this process.
+
+Targets that are missed print MISS; the exit code is 0 unless the benchmark itself breaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import math
+import os
+import re
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+EVAL_QUERIES = BASE_DIR.parent / "shared" / "eval" / "queries.json"
+HOST = "127.0.0.1"
+
+TARGETS = {
+    "import_directory": 60.0,
+    "rebuild_search_index": 120.0,
+    "search": 150.0,
+    "suggest": 50.0,
+    "person page": 100.0,
+    "function page": 100.0,
+    "organisation page": 100.0,
+    "guideline page": 100.0,
+}
+
+
+@dataclass
+class Batch:
+    """A timed command: wall and CPU seconds, with its floor."""
+
+    name: str
+    wall: float
+    cpu: float
+    floor: float | None = None
+    floor_cpu: float | None = None
+    floor_note: str = ""
+    output: str = ""
+
+
+@dataclass
+class Load:
+    """Latencies (ms) of one load scenario, with its floor p95."""
+
+    name: str
+    latencies: list[float]
+    seconds: float
+    statuses: Counter = field(default_factory=Counter)
+    failures: int = 0
+    floor: float | None = None
+    floor_note: str = ""
+    queries: int | None = None
+    server_cpu: float | None = None
+
+    @property
+    def errors(self) -> int:
+        return self.failures + sum(n for status, n in self.statuses.items() if status != 200)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..100); 0 for no values."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share / 100 * len(ordered)) - 1)]
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+# --- step 1: data, imports, reindex ---------------------------------------------------------
+
+
+def _environment(var_dir: Path) -> dict[str, str]:
+    """Subprocess variables: the temporary SQLite database, embedded search, a module cache.
+
+    Where PYTHONDONTWRITEBYTECODE is set, every start would recompile all modules (~5 s of CPU);
+    a cache prefix in the temporary directory lets commands and workers start like an install.
+    """
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "DEBUG")}
+    env.pop("ELASTICSEARCH_URL", None)
+    env |= {"VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        env["PYTHONPYCACHEPREFIX"] = str(var_dir.parent / "pycache")
+    return env
+
+
+def run_command(name: str, args: list[str], var_dir: Path, timeout: float) -> Batch:
+    """Run `manage.py ARGS` as users do; wall and CPU (user+system) seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=_environment(var_dir),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode != 0:
+        raise RuntimeError(f"{name} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    lines = [line for line in done.stdout.splitlines() if line.strip() and "…" not in line]
+    return Batch(name=name, wall=wall, cpu=cpu, output="; ".join(lines[-4:]))
+
+
+def _timed(function) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = function()
+    return time.perf_counter() - started, value
+
+
+def import_floor(path: Path) -> None:
+    """Parse the bundle and bulk-insert the same rows without validation, diffing, tags or index."""
+    from django.db import transaction
+
+    from directory.models import Function, Organisation, Person, Position
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    with transaction.atomic():
+        orgs = Organisation.objects.bulk_create(
+            Organisation(key=row["id"], name=row["name"], kind=row["kind"])
+            for row in data["organisations"]
+        )
+        functions = Function.objects.bulk_create(
+            Function(key=row["id"], name=row["name"], sector=row["sector"])
+            for row in data["functions"]
+        )
+        org_ids = {org.key: org.pk for org in orgs}
+        function_ids = {function.key: function.pk for function in functions}
+        people = Person.objects.bulk_create(
+            (
+                Person(
+                    key=row["id"],
+                    given_name=row["given_name"],
+                    family_name=row["family_name"],
+                    email=row["email"],
+                    phone=row["phone"],
+                    title=row["title"],
+                    organisation_id=org_ids[row["organisation"]],
+                    protected=row["protected"],
+                    languages=row["languages"],
+                )
+                for row in data["people"]
+            ),
+            batch_size=500,
+        )
+        Position.objects.bulk_create(
+            (
+                Position(
+                    person_id=person.pk,
+                    function_id=function_ids[position["function"]],
+                    organisation_id=org_ids[position["organisation"]],
+                    area=position["area"],
+                    age_groups=position["age_groups"],
+                )
+                for person, row in zip(people, data["people"], strict=True)
+                for position in row["positions"]
+            ),
+            batch_size=500,
+        )
+        transaction.set_rollback(True)
+
+
+def content_floor(directory: Path) -> None:
+    """Read, parse and validate every Markdown file (front matter, Markdown → HTML), no writes."""
+    from portal.importers.content import read_directory
+
+    read_directory(directory)
+
+
+def reindex_floor() -> None:
+    """Build every search document from the database, without analysing or storing it."""
+    from search import documents
+
+    for _document in documents.all_documents():
+        pass
+
+
+# --- step 2: in-process engine floors -------------------------------------------------------
+
+
+def engine_floors(queries: list[str], prefixes: list[str]) -> dict[str, list[float]]:
+    """Latencies (ms) of the raw engine calls, and of the whole search service, per query."""
+    from search import service
+
+    engine = service.get_engine()
+    timings: dict[str, list[float]] = {"engine": [], "service": [], "suggest": []}
+    for query in queries:
+        engine_query = service.analyse(service.clean(query)).engine_query
+        timings["engine"].append(_timed(lambda q=engine_query: engine.search(q))[0] * 1000)
+        timings["service"].append(_timed(lambda q=query: service.search(q))[0] * 1000)
+    for prefix in prefixes:
+        timings["suggest"].append(_timed(lambda p=prefix: engine.suggest(p, size=8))[0] * 1000)
+    return timings
+
+
+def page_queries(paths: dict[str, str], user) -> dict[str, int]:
+    """SQL queries per page kind, rendered in this process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST=HOST, raise_request_exception=False)
+    client.force_login(user)
+    counts = {}
+    for name, path in paths.items():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        counts[name] = len(captured) if response.status_code == 200 else -response.status_code
+    return counts
+
+
+# --- step 3: the server and the clients -----------------------------------------------------
+
+
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by a process and its children (Linux /proc), else None."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if stat.parent.name == str(pid) or fields[1] == str(pid):
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def start_server(var_dir: Path, port: int, workers: int, threads: int, log) -> tuple:
+    """Start gunicorn (or runserver) on 127.0.0.1:port; return (process, description)."""
+    import importlib.util
+
+    if importlib.util.find_spec("gunicorn") is not None:
+        args = [
+            "-m", "gunicorn", "portal.wsgi:application", "--bind", f"{HOST}:{port}",
+            "--worker-class", "gthread", "--workers", str(workers), "--threads", str(threads),
+            "--timeout", "120", "--log-level", "warning",
+        ]  # fmt: skip
+        description = f"gunicorn gthread, {workers} workers x {threads} threads"
+    else:
+        args = ["manage.py", "runserver", f"{HOST}:{port}", "--noreload"]
+        description = "manage.py runserver --noreload (threaded; gunicorn not installed)"
+    process = subprocess.Popen(  # noqa: S603 - our own server with fixed arguments
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=_environment(var_dir),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            status, _body, _headers = request(port, "/login/")
+            if status == 200:
+                return process, description
+        except OSError:
+            pass
+        time.sleep(0.5)
+    stop_server(process)
+    raise RuntimeError("server did not answer within 120 s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def request(
+    port: int, path: str, *, method: str = "GET", body: str = "", headers: dict | None = None
+) -> tuple[int, str, list[tuple[str, str]]]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request(method, path, body=body or None, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace"), response.getheaders()
+    finally:
+        connection.close()
+
+
+def _cookies(headers: list[tuple[str, str]]) -> dict[str, str]:
+    jar = SimpleCookie()
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            jar.load(value)
+    return {key: morsel.value for key, morsel in jar.items()}
+
+
+def sign_in(port: int, username: str, password: str) -> str:
+    """Sign in through the login form; return the Cookie header of the session."""
+    _status, page, headers = request(port, "/login/")
+    cookies = _cookies(headers)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if token is None or "csrftoken" not in cookies:
+        raise RuntimeError("login form without CSRF token")
+    form = urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token.group(1)}
+    )
+    status, _body, headers = request(
+        port,
+        "/login/",
+        method="POST",
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+        },
+    )
+    session = _cookies(headers).get("sessionid")
+    if status != 302 or not session:
+        raise RuntimeError(f"login failed (HTTP {status})")
+    return f"csrftoken={cookies['csrftoken']}; sessionid={session}"
+
+
+def drive(
+    port: int, paths: list[str], *, cookie: str, clients: int, seconds: float, limit: int, name: str
+) -> Load:
+    """`clients` keep-alive connections fetch `paths` round-robin until time or count runs out."""
+    lock = threading.Lock()
+    issued = [0]
+    result = Load(name=name, latencies=[], seconds=0.0)
+    deadline = time.perf_counter() + seconds
+
+    def take() -> int | None:
+        with lock:
+            if issued[0] >= limit or time.perf_counter() >= deadline:
+                return None
+            issued[0] += 1
+            return issued[0]
+
+    def client() -> None:
+        connection = http.client.HTTPConnection(HOST, port, timeout=60)
+        mine: list[float] = []
+        statuses: Counter = Counter()
+        failures = 0
+        while (ticket := take()) is not None:
+            path = paths[ticket % len(paths)]
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"Cookie": cookie})
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                failures += 1
+                connection.close()
+                connection = http.client.HTTPConnection(HOST, port, timeout=60)
+                continue
+            mine.append((time.perf_counter() - started) * 1000)
+            statuses[response.status] += 1
+            if response.will_close:
+                connection.close()
+                connection = http.client.HTTPConnection(HOST, port, timeout=60)
+        connection.close()
+        with lock:
+            result.latencies.extend(mine)
+            result.statuses.update(statuses)
+            result.failures += failures
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(seconds + 120)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+# --- workload -------------------------------------------------------------------------------
+
+
+def workload(bundle: dict, guideline_urls: list[str]) -> dict[str, list[str]]:
+    """Queries, prefixes and page paths drawn from the eval queries and the generated data."""
+    import random
+
+    rng = random.Random(7)  # noqa: S311 - deterministic workload, not secrets
+    visible = [person for person in bundle["people"] if not person["protected"]]
+    queries = [item["q"] for item in json.loads(EVAL_QUERIES.read_text(encoding="utf-8"))]
+    for person in rng.sample(visible, min(30, len(visible))):
+        queries.append(f"{person['given_name']} {person['family_name']}")
+        queries.append(f"{person['family_name']} {person['positions'][0]['area']}")
+    for org in rng.sample(bundle["organisations"], min(15, len(bundle["organisations"]))):
+        queries.append(f"{rng.choice(bundle['functions'])['name']} {org['name']}")
+    queries += [
+        "orosanmälan förskola",
+        "skolfranvaro gymnasiet",
+        "våld i nära relationer",
+        "samordnad individuell plan barnavårdscentralen",
+        "vem kontaktar jag vid oro för ett barn",
+        "suicidprevention unga",
+        "hedersrelaterat våld",
+        "familjehem placering",
+    ]
+    words = {
+        word
+        for phrase in [*(f"{p['given_name']} {p['family_name']}" for p in visible[:200])]
+        + [org["name"] for org in bundle["organisations"][:50]]
+        + [function["name"] for function in bundle["functions"]]
+        + ["orosanmälan", "skolfrånvaro", "socialjouren", "kurator", "mottagning", "elevhälsa"]
+        for word in phrase.split()
+        if len(word) >= 2 and word.isalpha()
+    }
+    prefixes = sorted({word[:length].lower() for word in words for length in range(2, 7)})
+    prefixes = rng.sample(prefixes, min(200, len(prefixes)))
+    return {
+        "search": [f"/api/v1/search?q={quote(query)}" for query in queries],
+        "search_terms": queries,
+        "suggest": [f"/api/v1/suggest?q={quote(prefix)}" for prefix in prefixes],
+        "suggest_terms": prefixes,
+        "person page": [
+            f"/katalog/personer/{p['id']}/" for p in rng.sample(visible, min(500, len(visible)))
+        ],
+        "function page": [f"/katalog/funktioner/{f['id']}/" for f in bundle["functions"]],
+        "organisation page": [
+            f"/katalog/organisationer/{org['id']}/" for org in bundle["organisations"]
+        ],
+        "guideline page": guideline_urls,
+    }
+
+
+def guideline_urls(limit: int = 300) -> list[str]:
+    from portal.pages.content import GuidelinePage
+
+    pages = GuidelinePage.objects.live().order_by("path")[:limit]
+    return [url for url in (page.get_url() for page in pages) if url]
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def _status(value: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return "ok" if value <= target else "MISS"
+
+
+def _ratio(value: float, floor: float | None) -> str:
+    return f"{value / floor:.1f}x" if floor else "–"
+
+
+def batch_rows(batches: list[Batch]) -> list[list[str]]:
+    rows = []
+    for batch in batches:
+        target = TARGETS.get(batch.name)
+        rows.append(
+            [
+                batch.name,
+                f"{batch.wall:.1f}",
+                f"{batch.cpu:.1f}",
+                f"≤ {target:.0f}" if target else "–",
+                _status(batch.wall, target),
+                f"{batch.floor:.1f}" if batch.floor is not None else "–",
+                f"{batch.floor_cpu:.1f}" if batch.floor_cpu is not None else "–",
+                _ratio(batch.wall, batch.floor),
+                _ratio(batch.cpu, batch.floor_cpu),
+                batch.floor_note,
+            ]
+        )
+    return rows
+
+
+def load_rows(loads: list[Load]) -> list[list[str]]:
+    rows = []
+    for load in loads:
+        p95 = percentile(load.latencies, 95)
+        target = TARGETS.get(load.name)
+        rows.append(
+            [
+                load.name,
+                str(len(load.latencies)),
+                f"{percentile(load.latencies, 50):.1f}",
+                f"{p95:.1f}",
+                f"{max(load.latencies, default=0):.1f}",
+                f"{len(load.latencies) / max(load.seconds, 1e-9):.1f}",
+                str(load.errors),
+                f"≤ {target:.0f}" if target else "–",
+                _status(p95, target) if load.latencies else "MISS",
+                f"{load.floor:.1f}" if load.floor is not None else "–",
+                _ratio(p95, load.floor),
+                "" if load.queries is None else str(load.queries),
+                "" if load.server_cpu is None else f"{load.server_cpu:.1f}",
+                load.floor_note,
+            ]
+        )
+    return rows
+
+
+BATCH_HEAD = [
+    "figure", "wall s", "CPU s", "target s", "", "floor wall s", "floor CPU s", "ratio wall",
+    "ratio CPU", "floor is",
+]  # fmt: skip
+LOAD_HEAD = [
+    "figure", "n", "p50 ms", "p95 ms", "max ms", "req/s", "errors", "target p95", "",
+    "floor p95 ms", "ratio", "SQL/page", "server CPU ms/req", "floor is",
+]  # fmt: skip
+
+
+def text_table(head: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(row[i])) for row in [head, *rows]) for i in range(len(head))]
+    lines = [
+        "  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [head, *rows]
+    ]
+    return "\n".join(lines)
+
+
+def markdown_table(head: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell.replace("|", "/") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.performance", description=__doc__)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--organisations", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=2_000)
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
+    parser.add_argument("--seconds", type=float, default=20.0, help="per load scenario")
+    parser.add_argument("--requests", type=int, default=3000, help="at most, per scenario")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--markdown", type=Path, help="also write the results here")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="perf-bench-") as temp:
+        return run(options, Path(temp))
+
+
+def setup_django(var_dir: Path) -> None:
+    """Point this process at the temporary database and start Django."""
+    os.environ.update(_environment(var_dir))
+    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "DEBUG"):
+        os.environ.pop(key, None)
+    sys.path.insert(0, str(BASE_DIR))
+    os.chdir(BASE_DIR)
+    import django
+
+    django.setup()
+
+
+def generate(options: argparse.Namespace, temp: Path) -> tuple[dict, Path, Path]:
+    """The directory bundle and the Markdown pages, written under `temp`."""
+    from benchmarks.content import generate_content
+    from directory.generate import generate_bundle
+
+    bundle = generate_bundle(people=options.people, organisations=options.organisations)
+    bundle_path = temp / "directory.json"
+    bundle_path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    content_dir = temp / "content"
+    generate_content(
+        content_dir,
+        pages=options.pages,
+        organisations=[org["id"] for org in bundle["organisations"]],
+        functions=[function["id"] for function in bundle["functions"]],
+    )
+    print(
+        f"  generated {len(bundle['people'])} people, {len(bundle['organisations'])} "
+        f"organisations, {len(bundle['functions'])} functions, {options.pages} pages",
+        flush=True,
+    )
+    return bundle, bundle_path, content_dir
+
+
+def batch_figures(bundle_path: Path, content_dir: Path, var_dir: Path) -> list[Batch]:
+    """Start-up, both imports and the full reindex, each with its floor."""
+    run_command("start-up", ["version"], var_dir, 600)
+    startup = run_command("start-up", ["version"], var_dir, 600)
+    startup.floor_note = "Django start-up alone (`manage.py version`), part of every command"
+    steps = [
+        (
+            "import_directory",
+            [str(bundle_path)],
+            lambda: import_floor(bundle_path),
+            "json parse + bare bulk_create of the same rows",
+        ),
+        (
+            "import_content",
+            [str(content_dir)],
+            lambda: content_floor(content_dir),
+            "read + validate + Markdown→HTML, no writes",
+        ),
+        ("rebuild_search_index", [], reindex_floor, "build every document, no analysis/writes"),
+    ]
+    batches = [startup]
+    for name, args, floor, note in steps:
+        cpu = time.process_time()
+        seconds, _ = _timed(floor)
+        cpu = time.process_time() - cpu
+        batch = run_command(name, [name, *args], var_dir, 3600)
+        batch.floor, batch.floor_cpu, batch.floor_note = seconds, cpu, note
+        batches.append(batch)
+        print(f"  {name}: {batch.wall:.1f} s ({batch.output})", flush=True)
+    return batches
+
+
+def load_figures(
+    options: argparse.Namespace, var_dir: Path, log_path: Path, work: dict, password: str
+) -> tuple[list[Load], str]:
+    """Serve the site and drive every scenario; the static file first, as the floor."""
+    loads: list[Load] = []
+    port = free_port()
+    with log_path.open("w") as log:
+        process, server = start_server(var_dir, port, options.workers, options.threads, log)
+        try:
+            print(f"  server: {server} on {HOST}:{port}", flush=True)
+            cookie = sign_in(port, "bench", password)
+            seconds, (status, _body, _headers) = _timed(
+                lambda: request(port, work["search"][0], headers={"Cookie": cookie})
+            )
+            print(f"  first search on a cold server: {seconds:.2f} s ({status})", flush=True)
+            common = {"cookie": cookie, "clients": options.clients}
+            names = ["search", "suggest", *(name for name in TARGETS if name.endswith("page"))]
+            scenarios = [("static file", ["/static/css/portal.css"])]
+            scenarios += [(name, work[name]) for name in names]
+            for name, paths in scenarios:
+                drive(port, paths, seconds=30, limit=options.clients * 4, name=name, **common)
+                cpu_before = server_cpu(process.pid)
+                load = drive(
+                    port,
+                    paths,
+                    seconds=options.seconds,
+                    limit=options.requests,
+                    name=name,
+                    **common,
+                )
+                cpu_after = server_cpu(process.pid)
+                if cpu_before is not None and cpu_after is not None and load.latencies:
+                    load.server_cpu = (cpu_after - cpu_before) * 1000 / len(load.latencies)
+                loads.append(load)
+                print(
+                    f"  {name}: {len(load.latencies)} requests, "
+                    f"p95 {percentile(load.latencies, 95):.1f} ms, {load.errors} errors",
+                    flush=True,
+                )
+        finally:
+            stop_server(process)
+    return loads, server
+
+
+def attach_floors(loads: list[Load], floors: dict[str, list[float]], sql: dict) -> None:
+    """Static-file p95 for pages, in-process engine p95 for search and suggest."""
+    static = percentile(loads[0].latencies, 95)
+    for load in loads[1:]:
+        load.floor, load.floor_note = static, "static file, same load"
+        load.queries = sql.get(load.name)
+        if load.name == "search":
+            load.floor = percentile(floors["engine"], 95)
+            load.floor_note = (
+                "engine.search in-process, same terms (whole service in-process: "
+                f"p95 {percentile(floors['service'], 95):.1f} ms)"
+            )
+        elif load.name == "suggest":
+            load.floor = percentile(floors["suggest"], 95)
+            load.floor_note = "engine.suggest in-process, same prefixes"
+
+
+def run(options: argparse.Namespace, temp: Path) -> int:
+    """The whole benchmark in `temp`; prints the tables and returns 0."""
+    var_dir = temp / "var"
+    var_dir.mkdir()
+    setup_django(var_dir)
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from search import service
+
+    began = datetime.now(UTC)
+    loads_at = {"start": load_average()}
+    print(
+        f"Performance benchmark in {temp} (load average {loads_at['start']}, {os.cpu_count()} CPUs)"
+    )
+    seconds, _ = _timed(lambda: call_command("migrate", verbosity=0, interactive=False))
+    print(f"  migrate: {seconds:.1f} s", flush=True)
+    bundle, bundle_path, content_dir = generate(options, temp)
+    batches = batch_figures(bundle_path, content_dir, var_dir)
+
+    seconds, _ = _timed(lambda: service.get_engine().sync())
+    print(f"  in-memory index load (each server process pays it once): {seconds:.1f} s")
+    work = workload(bundle, guideline_urls())
+    floors = engine_floors(work["search_terms"], work["suggest_terms"])
+    password = os.urandom(12).hex()
+    user = get_user_model().objects.create_user(username="bench", password=password)
+    sql = page_queries({name: work[name][0] for name in TARGETS if name.endswith("page")}, user)
+    loads_at["load test"] = load_average()
+    loads, server = load_figures(options, var_dir, temp / "server.log", work, password)
+    loads_at["end"] = load_average()
+    attach_floors(loads, floors, sql)
+
+    summary = {
+        "batch": batch_rows(batches),
+        "load": load_rows(loads),
+        "server": server,
+        "loads_at": loads_at,
+    }
+    misses = [row[0] for row in summary["batch"] + summary["load"] if "MISS" in row]
+    print(
+        f"\n{text_table(BATCH_HEAD, summary['batch'])}\n\n"
+        f"{options.clients} concurrent clients, {options.seconds:.0f} s or "
+        f"{options.requests} requests per scenario; {server}\n"
+        f"{text_table(LOAD_HEAD, summary['load'])}\n\n"
+        "load average (1/5/15 min): " + "; ".join(f"{k}: {v}" for k, v in loads_at.items())
+    )
+    print(("MISS: " + ", ".join(misses)) if misses else "All targets met.")
+    if options.markdown:
+        write_markdown(options, summary, began, misses)
+    return 0
+
+
+def write_markdown(options, summary: dict, began: datetime, misses: list[str]) -> None:
+    command = "python -m benchmarks.performance " + " ".join(sys.argv[1:])
+    lines = [
+        "# Performance benchmark results (SPEC §6)",
+        "",
+        f"Run {began:%Y-%m-%d %H:%M} UTC on {os.cpu_count()} CPUs; command: `{command}` "
+        "(from the checkout, `.venv/bin/python`; `make bench` runs it without arguments).",
+        "",
+        f"Data: {options.people} people, {options.organisations} organisations, "
+        f"{options.pages} pages (guidelines and directives).",
+        "",
+        markdown_table(BATCH_HEAD, summary["batch"]),
+        "",
+        f"{options.clients} concurrent clients, {options.seconds:.0f} s or {options.requests} "
+        f"requests per scenario; {summary['server']}.",
+        "",
+        markdown_table(LOAD_HEAD, summary["load"]),
+        "",
+        "Load average (1/5/15 min): "
+        + "; ".join(f"{k}: {v}" for k, v in summary["loads_at"].items()),
+        "",
+        ("MISS: " + ", ".join(misses)) if misses else "All targets met.",
+        "",
+    ]
+    options.markdown.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""manage.py load_demo: the demo cooperation area loads idempotently and hides protected people."""
+
+import datetime
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from wagtail.models import Page, Revision
+
+from directory.models import ContactPoint, Function, Organisation, Person, Position
+from portal.demo import services
+
+pytestmark = pytest.mark.django_db  # also makes pytest-django create the test database
+
+DEMO_BUNDLE = Path(services.DEMO_DIR) / "directory.json"
+
+
+def run_load_demo() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Counts and last-change stamps of everything load_demo writes."""
+    state = {}
+    for model in (Organisation, Function, Person, ContactPoint):
+        state[model.__name__] = (
+            model.objects.count(),
+            model.objects.aggregate(last=Max("updated_at"))["last"],
+        )
+    state["positions"] = sorted(
+        Position.objects.values_list("person__key", "function__key", "organisation__key", "start")
+    )
+    state["pages"] = (Page.objects.count(), Page.objects.aggregate(last=Max("last_published_at")))
+    state["revisions"] = Revision.objects.count()
+    state["users"] = sorted(get_user_model().objects.values_list("username", "password"))
+    state["groups"] = sorted(Group.objects.values_list("name", flat=True))
+    return state
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, rolled back afterwards."""
+    assert (
+        "memory" in connection.settings_dict["NAME"] or "test" in connection.settings_dict["NAME"]
+    )
+    with django_db_blocker.unblock(), transaction.atomic():
+        first_output = run_load_demo()
+        yield first_output
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def protected_people() -> list[dict]:
+    people = json.loads(DEMO_BUNDLE.read_text(encoding="utf-8"))["people"]
+    found = [person for person in people if person["protected"]]
+    assert len(found) >= 3
+    return found
+
+
+def test_first_run_prints_the_url_and_every_login(demo):
+    assert "http://127.0.0.1:8000/" in demo
+    for account in (services.ADMIN, services.STAFF, services.NEW_EMPLOYEE):
+        assert f"{account.username}" in demo
+        assert account.password in demo
+    for username in services.BODY_EDITORS.values():
+        assert username in demo
+
+
+def test_demo_accounts_can_sign_in_with_the_printed_passwords(demo):
+    users = get_user_model().objects
+    assert users.get(username="admin").check_password("demo-admin-2026")
+    assert users.get(username="admin").is_superuser
+    for username in services.BODY_EDITORS.values():
+        editor = users.get(username=username)
+        assert editor.check_password(services.EDITOR_PASSWORD)
+        assert editor.groups.exists()
+    assert users.get(username="personal").check_password("demo-staff-2026")
+    assert not users.get(username="personal").is_staff
+
+
+def test_newly_hired_employee_started_two_weeks_ago_as_socsek_bou(demo):
+    person = Person.objects.get(user__username="nyanstalld")
+    position = person.positions.get()
+    assert position.function.key == "socsek-bou"
+    assert position.start == timezone.localdate() - datetime.timedelta(days=14)
+    assert position.is_current
+
+
+def test_demo_has_the_size_of_a_cooperation_area(demo):
+    assert Organisation.objects.filter(parent__isnull=True).count() >= 3
+    assert Function.objects.count() >= 25
+    assert Person.objects.visible().count() >= 100
+    assert ContactPoint.objects.filter(key="socjour").exists()
+    assert Page.objects.live().type(*_content_page_types()).count() >= 10
+
+
+def _content_page_types():
+    from portal.pages.content import DirectivePage, GlossaryPage, GuidelinePage
+
+    return (GuidelinePage, DirectivePage, GlossaryPage)
+
+
+def test_second_run_changes_nothing(demo):
+    before = snapshot()
+    output = run_load_demo()
+    assert snapshot() == before
+    for line in output.splitlines():
+        if " created, " in line:
+            assert line.split(":")[1].strip().startswith("0 created, 0 updated"), line
+        if line.startswith("created "):
+            assert line.startswith("created 0, updated 0"), line
+
+
+def _demo_urls() -> list[str]:
+    urls = ["/", "/tillganglighet/", "/api/v1/organisations", "/api/v1/contact-points"]
+    urls += [f"/api/v1/people?limit=100&offset={offset}" for offset in range(0, 200, 100)]
+    near_protected = Person.objects.filter(protected=True).values("organisation")
+    colleagues = Person.objects.visible().filter(organisation__in=near_protected)
+    urls += [person.get_absolute_url() for person in colleagues]
+    urls += [function.get_absolute_url() for function in Function.objects.all()]
+    urls += [organisation.get_absolute_url() for organisation in Organisation.objects.all()]
+    urls += [point.get_absolute_url() for point in ContactPoint.objects.all()]
+    urls += [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    return urls
+
+
+def test_protected_people_appear_on_no_page(demo, client, protected_people):
+    client.force_login(get_user_model().objects.get(username="admin"))
+    leaks = []
+    for url in _demo_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for person in protected_people:
+            name = f"{person['given_name']} {person['family_name']}"
+            for secret in (name, person["email"], person["phone"]):
+                if secret in body:
+                    leaks.append((url, secret))
+    assert leaks == []
+
+
+def test_protected_people_are_not_found_by_name(demo, client, protected_people):
+    client.force_login(get_user_model().objects.get(username="personal"))
+    for person in protected_people:
+        name = f"{person['given_name']} {person['family_name']}"
+        secrets = (person["email"], person["phone"], f"/katalog/personer/{person['id']}/")
+        page = client.get("/sok/", {"q": name}).content.decode()
+        assert not [secret for secret in secrets if secret in page], name
+        results = client.get("/api/v1/search", {"q": name}).json()["results"]
+        assert not [r for r in results if name in json.dumps(r, ensure_ascii=False)], name
+        suggestions = client.get("/api/v1/suggest", {"q": person["family_name"]}).content.decode()
+        assert name not in suggestions
+        assert client.get(f"/katalog/personer/{person['id']}/").status_code == 404
+        assert client.get(f"/api/v1/people/{person['id']}").status_code == 404
+
+
+def test_committed_demo_files_are_what_generate_py_writes():
+    from portal.demo import generate
+
+    bundle, files = generate.build()
+    committed = json.loads(DEMO_BUNDLE.read_text(encoding="utf-8"))
+    assert committed == bundle
+    for name, text in files.items():
+        assert (services.DEMO_DIR / "content" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_demo_contact_data_is_fictional():
+    bundle = json.loads(DEMO_BUNDLE.read_text(encoding="utf-8"))
+    fiction = re.compile(
+        r"^(0980-319 2\d\d|070-174 06 (0[5-9]|[1-9]\d)|031-390 06 \d\d|040-628 04 \d\d|08-465 004 \d\d)$"
+    )
+    records = bundle["organisations"] + bundle["people"] + bundle["contact_points"]
+    assert [r["id"] for r in records if not fiction.match(r["phone"])] == []
+    assert [r["id"] for r in records if not r["email"].endswith(".test")] == []
+    protected_phones = {p["phone"] for p in bundle["people"] if p["protected"]}
+    assert sum(r["phone"] in protected_phones for r in records) == len(protected_phones)

@@ -22,8 +22,9 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --url http://127.0.0.1:$(PORT)/
 
-run: demo
+run: install
 	@scripts/check_port.sh $(PORT)
+	@$(MAKE) --no-print-directory demo PORT=$(PORT)
 	@echo "Samverkansportalen: http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
 

@@ -1,23 +1,21 @@
 """Site-wide request handling."""
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import JsonResponse
 
 
-class LoginRequiredByDefaultMiddleware:
-    """Require a signed-in user everywhere except the configured public paths."""
+class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Require a signed-in user everywhere but views marked `login_not_required` and exact public paths."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info in settings.PUBLIC_PATHS:
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
 
-    def __call__(self, request):
-        if request.user.is_authenticated or self._is_public(request.path):
-            return self.get_response(request)
-        if request.path.startswith("/api/"):
-            return JsonResponse({"detail": "Authentication required"}, status=401)
-        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-
-    @staticmethod
-    def _is_public(path: str) -> bool:
-        return any(path.startswith(prefix) for prefix in settings.PUBLIC_PATHS)
+    def handle_no_permission(self, request, view_func):
+        if request.path_info.startswith("/api/"):
+            response = JsonResponse({"detail": "Authentication required"}, status=401)
+            response["WWW-Authenticate"] = 'Bearer realm="api"'
+            return response
+        return super().handle_no_permission(request, view_func)

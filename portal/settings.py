@@ -99,7 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "portal.middleware.LoginRequiredByDefaultMiddleware",
+    "portal.middleware.PortalLoginRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -160,15 +160,11 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
-# Paths served without login; the rest of the site requires a signed-in user.
-PUBLIC_PATHS = [
-    "/login/",
-    "/static/",
-    "/admin/login/",
-    "/oidc/",
-    "/tillganglighet/",
-    "/i18n/",
-] + env("PUBLIC_PATHS")
+# Login is required everywhere but views marked `login_not_required` (login, logout, language
+# switch, accessibility statement, SSO callbacks) and these exact paths; static files never reach it.
+PUBLIC_PATHS = ["/admin/login/"] + env("PUBLIC_PATHS")
+if OIDC_RP_CLIENT_ID:
+    PUBLIC_PATHS += ["/oidc/authenticate/", "/oidc/callback/"]
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.i18n import set_language
@@ -17,11 +18,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("logout/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(
         "tillganglighet/",
-        TemplateView.as_view(template_name="portal/accessibility_statement.html"),
+        login_not_required(
+            TemplateView.as_view(template_name="portal/accessibility_statement.html")
+        ),
         name="accessibility_statement",
     ),
     path("katalog/", include("directory.urls")),

@@ -5,6 +5,7 @@ import logging
 from allauth.socialaccount.models import SocialAccount
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from directory.models import Organisation, Person
@@ -27,8 +28,10 @@ def link_identity(
     """Bind a saved SocialAccount to its issuer, link the directory person, and audit it."""
     binding = IdentityIssuer.objects.create(account=account, issuer=issuer)
     if person is not None and person.user_id is None:
-        person.user = account.user
-        person.save(update_fields=["user", "updated_at"])
+        # An update, not save(): the link changes no searchable field, so nothing is reindexed.
+        Person.objects.filter(pk=person.pk, user__isnull=True).update(
+            user=account.user, updated_at=timezone.now()
+        )
     log(
         instance=account,
         action=LINK,

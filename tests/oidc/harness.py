@@ -93,22 +93,21 @@ def start(
     }
     config_file = directory / f"{provider_id}.json"
     config_file.write_text(json.dumps(config), encoding="utf-8")
+    log_file = directory / f"{provider_id}.log"
     process = subprocess.Popen(  # noqa: S603 (our own script and a file we wrote)
         [shutil.which("node") or "node", str(NODE_DIR / "provider.mjs"), str(config_file)],
         cwd=NODE_DIR,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=log_file.open("w"),
         text=True,
     )
     waiting = selectors.DefaultSelector()
     waiting.register(process.stdout, selectors.EVENT_READ)
-    if not waiting.select(timeout=START_TIMEOUT):
-        process.kill()
-        raise RuntimeError(f"the test provider {provider_id} did not start")
-    line = process.stdout.readline()
+    line = process.stdout.readline() if waiting.select(timeout=START_TIMEOUT) else ""
     if not line:
-        raise RuntimeError(f"the test provider {provider_id} exited: {process.wait()}")
+        process.kill()
+        raise RuntimeError(f"test provider {provider_id} did not start: {log_file.read_text()}")
     return TestProvider(
         provider_id,
         name,

@@ -60,6 +60,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "portal",
+    "portal.accounts",
     "directory",
     "search",
     "wagtail.contrib.forms",

@@ -10,13 +10,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.api import api
+from portal.api import urls as api_urls
 from portal.governance.views import my_meetings_ics
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

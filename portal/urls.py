@@ -31,6 +31,7 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("min-introduktion/", include("portal.onboarding.urls")),
     path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
+    path("", include("portal.accounts.token_urls")),
 ]
 
 if settings.OIDC_RP_CLIENT_ID:

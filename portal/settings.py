@@ -255,13 +255,25 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "filters": {"withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"},
+        "redact_secret_paths": {"()": "portal.log_filters.RedactSecretPaths"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secret_paths"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
-        "django.request": {"filters": ["withhold_404_paths"], "level": "WARNING"},
+        "django.request": {
+            "filters": ["redact_secret_paths", "withhold_404_paths"],
+            "level": "WARNING",
+        },
         "django.server": {
-            "filters": ["withhold_404_paths"],
+            "filters": ["redact_secret_paths", "withhold_404_paths"],
             "handlers": ["console"],
             "level": "INFO",
             "propagate": False,

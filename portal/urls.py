@@ -9,13 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accounts import views as account_views
-from portal.api import api
+from portal.api import urls as api_urls
 from portal.governance.views import my_meetings_ics
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", api.urls),
+    path("api/v1/", api_urls),
     path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", login_not_required(account_views.LogoutView.as_view()), name="logout"),
     path("konto/", include("portal.accounts.urls")),
@@ -31,5 +31,6 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("min-introduktion/", include("portal.onboarding.urls")),
     path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
+    path("", include("portal.accounts.token_urls")),
     path("", include(wagtail_urls)),
 ]

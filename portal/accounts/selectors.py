@@ -1,5 +1,7 @@
-"""Reads: whom a first SSO sign-in may be linked to, the sign-in buttons, and the user's context."""
+"""Reads: whom a first SSO sign-in may be linked to, the sign-in buttons, the user's context, and
+machine-client tokens."""
 
+import datetime
 from dataclasses import dataclass
 
 from allauth.socialaccount.adapter import get_adapter
@@ -8,10 +10,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
 from directory.models import Organisation, Person, Position
 from directory.selectors import current_positions, person_for_user
-from portal.accounts.models import BODY_KINDS, BodyChoice, SignInRefusal
+from portal.accounts.models import BODY_KINDS, ApiToken, BodyChoice, CalendarToken, SignInRefusal
+from portal.accounts.tokens import secret_hash
 
 OIDC = "openid_connect"
 ANCESTOR_DEPTH = "parent__parent__parent__parent__parent"
@@ -146,3 +150,39 @@ def user_context(*, user) -> UserContext:
     )
     areas = tuple(dict.fromkeys(position.area for position in positions if position.area))
     return UserContext(person, organisation, administration, body, positions, areas, chosen_body)
+
+
+def calendar_tokens(*, user) -> QuerySet[CalendarToken]:
+    """The user's calendar subscriptions that are not revoked, newest first."""
+    return CalendarToken.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def api_tokens(*, user) -> QuerySet[ApiToken]:
+    """The user's API tokens that are not revoked (expired ones included), newest first."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True)
+
+
+def usable_calendar_token(*, secret: str) -> CalendarToken | None:
+    """The live calendar token with this secret whose user is active, with the user loaded."""
+    digest = secret_hash(secret)
+    if digest is None:
+        return None
+    return (
+        CalendarToken.objects.select_related("user")
+        .filter(token_hash=digest, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+
+
+def usable_api_token(*, secret: str, now: datetime.datetime | None = None) -> ApiToken | None:
+    """The live, unexpired API token with this secret whose user is active, with the user loaded."""
+    digest = secret_hash(secret)
+    if digest is None:
+        return None
+    now = now or timezone.now()
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=digest, revoked_at__isnull=True, user__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .first()
+    )

@@ -1,10 +1,18 @@
-"""Two real OpenID providers (node-oidc-provider) on loopback, shared by the whole session."""
+"""Two real OpenID providers (node-oidc-provider) on loopback, shared by the whole session, and the
+records machine-client tests read."""
 
 import json
 
 import pytest
 
 from portal.accounts.config import provider_apps
+from tests.factories import (
+    ContactPointFactory,
+    FunctionFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PositionFactory,
+)
 from tests.oidc import harness
 
 EKESA = "ekesa"
@@ -96,3 +104,25 @@ def sso(settings, oidc_providers, live_server):
     configure(settings, [provider.entry() for provider in oidc_providers.values()])
     settings.SOCIALACCOUNT_REQUESTS_TIMEOUT = 2
     return harness.PortalBrowser(live_server.url)
+
+
+PROTECTED = {"given_name": "Hemlig", "family_name": "Skyddadsson", "email": "hemlig@x.test"}
+
+
+@pytest.fixture
+def world():
+    """One of each record the API serves under known ids, and a protected person (p2)."""
+    kommun = OrganisationFactory(key="lek", name="Lekeby kommun", kind="municipality")
+    kurator = FunctionFactory(key="kurator", name="Skolkurator")
+    ContactPointFactory(key="socjour", name="Socialjouren", organisation=kommun)
+    visible = PersonFactory(
+        key="p1", given_name="Camilla", family_name="Wallin", organisation=kommun
+    )
+    hidden = PersonFactory(key="p2", protected=True, organisation=kommun, **PROTECTED)
+    PositionFactory(person=visible, function=kurator)
+    PositionFactory(person=hidden, function=kurator)
+
+
+def assert_no_protected_person(text: str) -> None:
+    for value in (*PROTECTED.values(), "p2"):
+        assert value not in text

@@ -10,10 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from portal.pages.base import ContentPage
+from portal.workflows import OrganisationRights
 
 
-class OnboardingIndexPage(Page):
-    """Lists the onboarding paths."""
+class OnboardingIndexPage(OrganisationRights, Page):
+    """Lists the onboarding paths; a shared section page, administrators' only."""
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -136,6 +136,18 @@ def visible_people() -> QuerySet[Person]:
     )
 
 
+def may_see_protected_people(user) -> bool:
+    """Only administrators (active superusers) ever see people with protected identity."""
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
+
+
+def visible_people_for(*, user) -> QuerySet[Person]:
+    """Everyone the user may see listed, chosen or named: all for administrators, else `visible()`."""
+    if may_see_protected_people(user):
+        return Person.objects.all()
+    return Person.objects.visible()
+
+
 def get_person(*, key: str) -> Person | None:
     return visible_people().filter(key=key).first()
 

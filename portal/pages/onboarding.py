@@ -143,6 +143,10 @@ class OnboardingStep(Orderable):
         links = [self.page_id, self.function_id, self.person_id, self.contact_point_id]
         if sum(link is not None for link in links) > 1:
             raise ValidationError(_("Link one page, function, person or contact point per step."))
+        if self.person_id is not None and self.person.protected:
+            raise ValidationError(
+                {"person": _("This person's identity is protected: link their function instead.")}
+            )
 
 
 class OnboardingProgress(models.Model):

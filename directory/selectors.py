@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -246,6 +246,25 @@ def holders(*, rows: list[Position], tree: OrgTree | None = None) -> list[Holder
     return result
 
 
+def _name_unless_protected(field: str) -> Case:
+    return Case(When(person__protected=True, then=Value("")), default=F(f"person__{field}"))
+
+
+def holder_ordering(*first: str) -> list[str | OrderBy]:
+    """Order positions by `first`, then named holders by name, protected holders last.
+
+    Protected rows follow by area and creation, never by the hidden name (a side channel).
+    """
+    return [
+        *first,
+        "person__protected",
+        _name_unless_protected("family_name").asc(),
+        _name_unless_protected("given_name").asc(),
+        "area",
+        "pk",
+    ]
+
+
 def page_number(value: object) -> int:
     """A 1-based page number from a query parameter; anything unusable means the first page."""
     try:
@@ -268,7 +287,7 @@ def function_holders(*, function: Function, number: object = 1) -> PaginatorPage
     return holder_page(
         positions=current_positions()
         .filter(function=function)
-        .order_by("organisation__name", "person__family_name", "pk"),
+        .order_by(*holder_ordering("organisation__name")),
         number=number,
     )
 
@@ -279,7 +298,7 @@ def organisation_holders(
     return holder_page(
         positions=current_positions()
         .filter(organisation=organisation)
-        .order_by("function__name", "person__family_name", "pk"),
+        .order_by(*holder_ordering("function__name")),
         number=number,
         tree=tree,
     )

@@ -1,5 +1,6 @@
 """Site-wide request handling."""
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import JsonResponse
@@ -19,3 +20,13 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
             response["WWW-Authenticate"] = 'Bearer realm="api"'
             return response
         return super().handle_no_permission(request, view_func)
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """The strict Content-Security-Policy everywhere; the admin's relaxed script-src under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            parts.replace = {"script-src": settings.ADMIN_SCRIPT_SRC, **(parts.replace or {})}
+        return parts

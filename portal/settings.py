@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "ninja",
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -90,7 +91,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +189,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 WAGTAIL_SITE_NAME = "Samverkansportalen"
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org (and CSP would block them)
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
@@ -223,10 +225,14 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "script-src": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
 }
+# Only the Wagtail admin needs inline and evaluated scripts: portal.middleware.PortalCSPMiddleware
+# uses this script-src under ADMIN_PATH_PREFIX, the site keeps the strict one above.
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_SCRIPT_SRC = ["'self'", "'unsafe-inline'", "'unsafe-eval'"]
 
 LOGGING = {
     "version": 1,

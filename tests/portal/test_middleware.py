@@ -144,3 +144,31 @@ def test_content_and_directory_pages_have_no_inline_scripts(signed_in_client):
         assert response.status_code == 200, path
         assert directives(response)["script-src"] == "'self'", path
         assert not INLINE_SCRIPT.search(response.content.decode()), path
+
+
+# Cache-Control: nothing with personal data is stored by browsers or proxies
+
+
+def cache_directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+def test_person_search_and_api_responses_are_private_and_not_stored(signed_in_client):
+    person = PersonFactory()
+    for path in (person.get_absolute_url(), "/sok/?q=kurator", "/api/v1/search?q=kurator"):
+        response = signed_in_client.get(path)
+        assert response.status_code == 200, path
+        assert {"private", "no-store"} <= cache_directives(response), path
+    vcard = signed_in_client.get(f"{person.get_absolute_url()}vcard/")
+    assert {"private", "no-store"} <= cache_directives(vcard)
+
+
+def test_anonymous_answers_are_not_stored_either(client):
+    for path in ("/api/v1/search?q=kurator", "/katalog/", "/login/"):
+        assert {"private", "no-store"} <= cache_directives(client.get(path)), path
+
+
+def test_static_files_stay_cacheable(client):
+    response = client.get("/static/css/portal.css")
+    assert response.status_code == 200
+    assert "no-store" not in cache_directives(response)

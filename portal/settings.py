@@ -193,6 +193,8 @@ WAGTAIL_SITE_NAME = "Samverkansportalen"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org (and CSP would block them)
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.document_forms.PortalDocumentForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True

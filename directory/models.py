@@ -262,7 +262,8 @@ class Person(ClusterableModel, ImportedRecord):
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
-        return self.full_name
+        """The name, except for protected people: admin labels, log entries and diffs use this."""
+        return str(_("Protected person")) if self.protected else self.full_name
 
     def get_absolute_url(self) -> str:
         return reverse("directory:person", args=[self.key])

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -136,6 +136,18 @@ def visible_people() -> QuerySet[Person]:
     )
 
 
+def may_see_protected_people(user) -> bool:
+    """Only administrators (active superusers) ever see people with protected identity."""
+    return bool(getattr(user, "is_active", False) and getattr(user, "is_superuser", False))
+
+
+def visible_people_for(*, user) -> QuerySet[Person]:
+    """Everyone the user may see listed, chosen or named: all for administrators, else `visible()`."""
+    if may_see_protected_people(user):
+        return Person.objects.all()
+    return Person.objects.visible()
+
+
 def get_person(*, key: str) -> Person | None:
     return visible_people().filter(key=key).first()
 
@@ -228,6 +240,25 @@ def holders(*, rows: list[Position], tree: OrgTree | None = None) -> list[Holder
     return result
 
 
+def _name_unless_protected(field: str) -> Case:
+    return Case(When(person__protected=True, then=Value("")), default=F(f"person__{field}"))
+
+
+def holder_ordering(*first: str) -> list[str | OrderBy]:
+    """Order positions by `first`, then named holders by name, protected holders last.
+
+    Protected rows follow by area and creation, never by the hidden name (a side channel).
+    """
+    return [
+        *first,
+        "person__protected",
+        _name_unless_protected("family_name").asc(),
+        _name_unless_protected("given_name").asc(),
+        "area",
+        "pk",
+    ]
+
+
 def page_number(value: object) -> int:
     """A 1-based page number from a query parameter; anything unusable means the first page."""
     try:
@@ -250,7 +281,7 @@ def function_holders(*, function: Function, number: object = 1) -> PaginatorPage
     return holder_page(
         positions=current_positions()
         .filter(function=function)
-        .order_by("organisation__name", "person__family_name", "pk"),
+        .order_by(*holder_ordering("organisation__name")),
         number=number,
     )
 
@@ -261,7 +292,7 @@ def organisation_holders(
     return holder_page(
         positions=current_positions()
         .filter(organisation=organisation)
-        .order_by("function__name", "person__family_name", "pk"),
+        .order_by(*holder_ordering("function__name")),
         number=number,
         tree=tree,
     )

@@ -1,10 +1,13 @@
 """Wagtail admin wiring for the directory: snippets with search and filters."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from directory.admin_views import PersonChooserViewSet, PersonDeleteBulkAction, only_visible_people
 from directory.models import ContactPoint, Function, Organisation, Person
+from directory.selectors import visible_people_for
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -30,7 +33,7 @@ class FunctionViewSet(SnippetViewSet):
 
 
 class PersonViewSet(SnippetViewSet):
-    """Admins see protected people here; no reader-facing surface does."""
+    """Administrators see protected people here; other admin users and readers never do."""
 
     model = Person
     icon = "user"
@@ -39,6 +42,13 @@ class PersonViewSet(SnippetViewSet):
     list_filter = ["protected", "organisation__kind", "last_verified"]
     search_fields = ["given_name", "family_name", "email", "title", "key"]
     ordering = ["family_name", "given_name"]
+    chooser_viewset_class = PersonChooserViewSet
+
+    def get_queryset(self, request):
+        return visible_people_for(user=request.user)
+
+    def construct_view(self, view_class, **kwargs):
+        return only_visible_people(super().construct_view(view_class, **kwargs))
 
 
 class ContactPointViewSet(SnippetViewSet):
@@ -58,3 +68,6 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+# After Wagtail's own snippet bulk delete (order 0), so that people get the filtered one.
+hooks.register("register_bulk_action", PersonDeleteBulkAction, order=1)

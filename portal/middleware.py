@@ -1,8 +1,10 @@
 """Site-wide request handling."""
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
 
 
 class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -19,3 +21,29 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
             response["WWW-Authenticate"] = 'Bearer realm="api"'
             return response
         return super().handle_no_permission(request, view_func)
+
+
+class PortalCSPMiddleware(CSPMiddleware):
+    """The strict Content-Security-Policy everywhere; the admin's relaxed script-src under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            parts.replace = {"script-src": settings.ADMIN_SCRIPT_SRC, **(parts.replace or {})}
+        return parts
+
+
+class PrivateResponsesMiddleware:
+    """Nothing the portal answers is stored by browsers or proxies: `Cache-Control: private, no-store`.
+
+    Pages, API answers, feeds and documents carry personal data or are for one signed-in user;
+    static files are served by WhiteNoise before this middleware and stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_cache_control(response, private=True, no_store=True)
+        return response

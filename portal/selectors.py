@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
-from directory.selectors import current_positions
+from directory.selectors import current_positions, holder_ordering
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
 from portal.pages.content import DirectivePage, GlossaryTerm
 from portal.workflows import editor_organisation_ids
@@ -63,7 +63,7 @@ def _nearest_positions(
     Two bounded queries instead of one ordering over every position of the function.
     """
     limit = MAX_HOLDERS * 3
-    order = ("organisation__name", "person__family_name", "pk")
+    order = holder_ordering("organisation__name")
     if organisation is None:
         return list(positions.order_by(*order)[:limit])
     units = Organisation.objects.filter(

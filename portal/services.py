@@ -44,6 +44,33 @@ def ensure_index_page(*, model: type[Page]) -> Page:
     return home_page().add_child(instance=model(title=title, slug=slug))
 
 
+def organisation_collection(organisation: Organisation) -> Collection:
+    """The organisation's own document collection under the root, created on first use."""
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=organisation.name).first()
+    return existing or root.add_child(name=organisation.name)
+
+
+def _grant_document_rights(*, group: Group, collection: Collection) -> None:
+    """Upload to and edit the organisation's collection; choose any document the portal has.
+
+    Wagtail checks document rights against wagtaildocs.Document, whatever the document model;
+    grants once made on portal.PortalDocument (which Wagtail never consulted) are removed.
+    """
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtaildocs", codename__in=EDITOR_DOCUMENT_PERMISSIONS
+    )
+    GroupCollectionPermission.objects.filter(
+        group=group, permission__content_type__app_label="portal"
+    ).delete()
+    root = Collection.get_first_root_node()
+    for permission in permissions:
+        target = root if permission.codename == "choose_document" else collection
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=target, permission=permission
+        )
+
+
 @transaction.atomic
 def setup_organisation_editors(organisation: Organisation) -> Group:
     """Create (or update) the editor group, page rights and moderation workflow of an organisation."""
@@ -56,13 +83,7 @@ def setup_organisation_editors(organisation: Organisation) -> Group:
         content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-    root_collection = Collection.get_first_root_node()
-    for permission in Permission.objects.filter(
-        content_type__app_label="portal", codename__in=EDITOR_DOCUMENT_PERMISSIONS
-    ):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=permission
-        )
+    _grant_document_rights(group=group, collection=organisation_collection(organisation))
     workflow, _created = Workflow.objects.get_or_create(name=workflow_name(organisation))
     task, _created = GroupApprovalTask.objects.get_or_create(name=approval_task_name(organisation))
     task.groups.set([group])

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "ninja",
     "axes",
     "allauth",
     "allauth.account",
@@ -97,7 +98,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.PrivateResponsesMiddleware",
+    "portal.middleware.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,8 +213,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 WAGTAIL_SITE_NAME = "Samverkansportalen"
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org (and CSP would block them)
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.document_forms.PortalDocumentForm"
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
@@ -246,10 +251,14 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "script-src": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
 }
+# Only the Wagtail admin needs inline and evaluated scripts: portal.middleware.PortalCSPMiddleware
+# uses this script-src under ADMIN_PATH_PREFIX, the site keeps the strict one above.
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_SCRIPT_SRC = ["'self'", "'unsafe-inline'", "'unsafe-eval'"]
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,13 @@
-"""Admin wiring for content: the editor's review dashboard panel."""
+"""Admin wiring for content: the editor's review dashboard panel and page rights by type."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from portal import governance_hooks  # noqa: F401 - registers the governance and onboarding hooks
 from portal.selectors import pages_due_for_review
+from portal.workflows import OrganisationPagePermissionTester
 
 MAX_PANEL_PAGES = 50
 
@@ -33,3 +35,11 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     panels.append(ReviewPanel(request.user))
+
+
+@hooks.register("before_create_page")
+def refuse_page_types_the_user_may_not_create(request, parent_page, page_class):
+    """Editors create organisation content only, under sections or their own pages."""
+    tester = OrganisationPagePermissionTester(request.user, parent_page.specific_deferred)
+    if not tester.may_create(page_class):
+        raise PermissionDenied

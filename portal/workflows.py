@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import PagePermissionTester, Workflow
+from wagtail.models import Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
 
@@ -48,12 +48,16 @@ def editor_organisation_ids(user) -> frozenset[int]:
 
 
 def may_manage(user, page) -> bool:
-    """True when the user may edit or publish the page as far as its owner organisation goes."""
+    """True when the user may change the page: administrators any, editors their organisations'.
+
+    Shared pages (home, section indexes, content without an owner) are administrators' only.
+    """
     if not user.is_active:
         return False
-    if user.is_superuser or page.owner_organisation_id is None:
+    if user.is_superuser:
         return True
-    return page.owner_organisation_id in editor_organisation_ids(user)
+    owner_id = getattr(page, "owner_organisation_id", None)
+    return owner_id is not None and owner_id in editor_organisation_ids(user)
 
 
 def organisation_workflow(organisation: Organisation | None) -> Workflow | None:
@@ -83,34 +87,94 @@ class ContentPageForm(WagtailAdminPageForm):
 
 
 class OrganisationPagePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, narrowed to pages owned by the editor's organisations."""
+    """Wagtail's page permissions, narrowed by the tree for editors; administrators keep them all.
 
-    def allowed(self) -> bool:
+    An editor changes only content owned by their organisations (or units below them). New pages
+    are organisation content (`editors_may_create`), added under a shared section page or under
+    content the editor manages; `parent_page_types`/`subpage_types` then decide which type goes
+    where. Wagtail's actions and admin views (add, edit, publish, unpublish, move, copy, delete,
+    lock, reorder, privacy, bulk actions) all ask this tester.
+    """
+
+    def manages(self) -> bool:
         return may_manage(self.user, self.page)
 
+    def may_create(self, page_class: type[Page]) -> bool:
+        """Whether the user may create (or move or copy) a page of `page_class` under this page."""
+        if not self.user.is_active:
+            return False
+        if self.user.is_superuser:
+            return True
+        if not getattr(page_class, "editors_may_create", False):
+            return False
+        parent_is_content = getattr(self.page, "editors_may_create", False)
+        return self.manages() if parent_is_content else True
+
+    def creatable_subpage_models(self) -> list[type[Page]]:
+        """The page types the user may add here: the tree's rules, narrowed for editors."""
+        specific_class = self.page.specific_class
+        if specific_class is None:
+            return []
+        return [
+            model
+            for model in specific_class.creatable_subpage_models()
+            if model.can_create_at(self.page) and self.may_create(model)
+        ]
+
     def can_edit(self):
-        return self.allowed() and super().can_edit()
+        return self.manages() and super().can_edit()
 
     def can_delete(self, ignore_bulk=False):
-        return self.allowed() and super().can_delete(ignore_bulk=ignore_bulk)
+        return self.manages() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_publish(self):
-        return self.allowed() and super().can_publish()
+        return self.manages() and super().can_publish()
 
     def can_unpublish(self):
-        return self.allowed() and super().can_unpublish()
+        return self.manages() and super().can_unpublish()
 
     def can_submit_for_moderation(self):
-        return self.allowed() and super().can_submit_for_moderation()
+        return self.manages() and super().can_submit_for_moderation()
 
     def can_lock(self):
-        return self.allowed() and super().can_lock()
+        return self.manages() and super().can_lock()
 
     def can_unlock(self):
-        return self.allowed() and super().can_unlock()
+        return self.manages() and super().can_unlock()
+
+    def can_reorder_children(self):
+        return self.manages() and super().can_reorder_children()
 
     def can_move(self):
-        return self.allowed() and super().can_move()
+        return self.manages() and super().can_move()
 
     def can_copy(self):
-        return self.allowed() and super().can_copy()
+        return self.manages() and super().can_copy()
+
+    def can_add_subpage(self):
+        return super().can_add_subpage() and bool(self.creatable_subpage_models())
+
+    def can_publish_subpage(self):
+        return self.can_add_subpage() and super().can_publish_subpage()
+
+    def can_move_to(self, destination):
+        return super().can_move_to(destination) and self._may_place_under(destination)
+
+    def can_copy_to(self, destination, recursive=False):
+        return super().can_copy_to(destination, recursive=recursive) and self._may_place_under(
+            destination
+        )
+
+    def _may_place_under(self, destination: Page) -> bool:
+        tester = OrganisationPagePermissionTester(self.user, destination.specific_deferred)
+        return tester.may_create(self.page.specific_class)
+
+
+class OrganisationRights:
+    """Page rights that follow the organisation tree; mixed into every portal page class."""
+
+    #: Organisation content that editors may create; shared pages (home, indexes) are not.
+    editors_may_create = False
+
+    def permissions_for_user(self, user):
+        return OrganisationPagePermissionTester(user, self)

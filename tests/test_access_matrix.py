@@ -1,8 +1,8 @@
 """Access-control matrix (issue 10 item 8): who may do what, one parametrised test, one cell each.
 
 Rows are kinds of users, columns are things to do; `MATRIX` states the right answer for every cell.
-Cells that today's code gets wrong and issue 16 (rights that follow the page tree) will fix are
-strict xfails, listed in `ISSUE_16`: flip them when that work lands.
+Cells that today's code still gets wrong are strict xfails, listed in `KNOWN_GAPS` with the issue
+that fixes them: flip them when that work lands.
 
 Who is who:
 - staff: a signed-in user with no admin rights.
@@ -67,12 +67,9 @@ MATRIX = {
 }
 # fmt: on
 
-ISSUE_16 = {
-    ("editor A", "add a page under B's forum"): "issue 16: add-subpage ignores the parent's owner",
-    ("editor A", "edit the home page"): "issue 16: shared pages are administrators' only",
-    ("editor B", "edit the home page"): "issue 16: shared pages are administrators' only",
+KNOWN_GAPS = {
     ("moderator", "approve in A's workflow"): (
-        "issue 16 (rights in portal/workflows.py): approving publishes as the approver, and"
+        "issue 13 (moderators per organisation): approving publishes as the approver, and"
         " may_manage knows only editor groups, so a reviewer of A's task cannot approve"
     ),
 }
@@ -223,7 +220,7 @@ def cells():
     for row, answers in MATRIX.items():
         assert len(answers) == len(COLUMNS), row
         for column, expected in zip(COLUMNS, answers, strict=True):
-            reason = ISSUE_16.get((row, column))
+            reason = KNOWN_GAPS.get((row, column))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             yield pytest.param(row, column, expected, marks=marks, id=f"{row} | {column}")
 

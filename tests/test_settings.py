@@ -10,21 +10,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_check(tmp_path, **variables):
+def run_manage(tmp_path, *arguments, **variables):
+    """manage.py with only the given variables (and the rest of the environment) set."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "HTTPS"}
     }
     environment.update(VAR_DIR=str(tmp_path), **variables)
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+    return subprocess.run(  # noqa: S603 - manage.py with arguments fixed by these tests
+        [sys.executable, "manage.py", *arguments],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def run_check(tmp_path, **variables):
+    return run_manage(tmp_path, "check", **variables)
 
 
 @pytest.mark.parametrize("url", ["not a url", "nosuchdb://x/y", ""])
@@ -43,3 +48,23 @@ def test_boots_with_no_variables_and_generates_a_local_secret(tmp_path):
     assert len(secret) > 40
     assert run_check(tmp_path).returncode == 0
     assert (tmp_path / "secret_key").read_text() == secret
+
+
+@pytest.mark.parametrize("value", ["1", "on", "yes"])
+def test_the_development_server_refuses_https_with_one_line(tmp_path, value):
+    result = run_manage(tmp_path, "runserver", "127.0.0.1:0", "--noreload", HTTPS=value)
+    assert result.returncode != 0
+    assert "HTTPS" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_https_means_behind_a_tls_proxy(tmp_path):
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_PROXY_SSL_HEADER)"
+    )
+    on = run_manage(tmp_path, "shell", "-v", "0", "-c", script, HTTPS="1")
+    assert on.stdout.split() == ["True", "True", "True", "('HTTP_X_FORWARDED_PROTO',", "'https')"]
+    off = run_manage(tmp_path, "shell", "-v", "0", "-c", script)
+    assert off.stdout.split() == ["False", "False", "False", "None"]

@@ -12,11 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from directory.models import AGE_GROUPS
-from portal.workflows import (
-    ContentPageForm,
-    OrganisationPagePermissionTester,
-    organisation_workflow,
-)
+from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
 
 REVIEW_WINDOW_DAYS = 30
 
@@ -27,8 +23,11 @@ class ContentPageTag(TaggedItemBase):
     content_object = ParentalKey("wagtailcore.Page", related_name="tagged_content_items")
 
 
-class ContentPage(Page):
-    """Shared metadata: owner, contact function, tags, audience, age groups, validity, review."""
+class ContentPage(OrganisationRights, Page):
+    """Shared metadata: owner, contact function, tags, audience, age groups, validity, review.
+
+    Only its subclasses are created; each names its parent and subpage types.
+    """
 
     summary = models.TextField(_("summary"), blank=True)
     owner_organisation = models.ForeignKey(
@@ -58,6 +57,8 @@ class ContentPage(Page):
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     base_form_class = ContentPageForm
+    is_creatable = False
+    editors_may_create = True
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -112,9 +113,6 @@ class ContentPage(Page):
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
 
-    def permissions_for_user(self, user):
-        return OrganisationPagePermissionTester(user, self)
-
     def get_workflow(self):
         return organisation_workflow(self.owner_organisation) or super().get_workflow()
 
@@ -128,13 +126,21 @@ class ContentPage(Page):
         return [labels.get(group, group) for group in self.age_groups]
 
 
-class HomePage(Page):
-    """Search first, shortcuts for the three kinds of users."""
+class HomePage(OrganisationRights, Page):
+    """Search first, shortcuts for the three kinds of users; a shared page, administrators' only."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "portal.GuidelineIndexPage",
+        "portal.DirectiveIndexPage",
+        "portal.GlossaryIndexPage",
+        "portal.ForumIndexPage",
+        "portal.OnboardingIndexPage",
+        "portal.CollaborationPlanPage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

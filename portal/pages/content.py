@@ -11,10 +11,11 @@ from wagtail.models import Orderable, Page
 
 from portal.blocks import BodyBlock
 from portal.pages.base import ContentPage
+from portal.workflows import OrganisationRights
 
 
-class ContentIndexPage(Page):
-    """Lists the live child pages with filters for tag, organisation, audience, age group, status."""
+class ContentIndexPage(OrganisationRights, Page):
+    """Lists the live child pages with filters; a shared section page, administrators' only."""
 
     class Meta:
         abstract = True

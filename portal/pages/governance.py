@@ -19,6 +19,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.governance.blocks import AreaBlock, GovernanceLevelBlock, StrategyBlock
 from portal.pages.base import ContentPage
+from portal.workflows import OrganisationRights
 
 
 class PlanStatus(models.TextChoices):
@@ -253,8 +254,8 @@ class Activity(Orderable):
         )
 
 
-class ForumIndexPage(Page):
-    """Lists the forums of the cooperation."""
+class ForumIndexPage(OrganisationRights, Page):
+    """Lists the forums of the cooperation; a shared section page, administrators' only."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.ForumPage"]

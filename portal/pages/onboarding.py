@@ -10,10 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from portal.pages.base import ContentPage
+from portal.workflows import OrganisationRights
 
 
-class OnboardingIndexPage(Page):
-    """Lists the onboarding paths."""
+class OnboardingIndexPage(OrganisationRights, Page):
+    """Lists the onboarding paths; a shared section page, administrators' only."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -142,6 +143,10 @@ class OnboardingStep(Orderable):
         links = [self.page_id, self.function_id, self.person_id, self.contact_point_id]
         if sum(link is not None for link in links) > 1:
             raise ValidationError(_("Link one page, function, person or contact point per step."))
+        if self.person_id is not None and self.person.protected:
+            raise ValidationError(
+                {"person": _("This person's identity is protected: link their function instead.")}
+            )
 
 
 class OnboardingProgress(models.Model):

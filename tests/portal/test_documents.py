@@ -4,9 +4,17 @@ import io
 
 import docx
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Collection
 
 from portal.documents import PortalDocument, extract_text
+from portal.services import organisation_collection, setup_organisation_editors
+from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +30,8 @@ def make_pdf(text: str) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO(b"%PDF-1.4\n")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
         offsets.append(out.tell())
@@ -92,3 +101,87 @@ def test_extracted_text_is_searchable():
     }
     found = PortalDocument.objects.search("informationsöverföring")
     assert [document.title for document in found] == ["Blankett"]
+
+
+# Editors upload documents to their organisation's collection
+
+
+@pytest.fixture
+def organisations():
+    return OrganisationFactory(name="Ekeså kommun"), OrganisationFactory(name="Region Dalmark")
+
+
+@pytest.fixture
+def editor_client(organisations):
+    editor = UserFactory(username="editor-kommun")
+    editor.groups.add(setup_organisation_editors(organisations[0]))
+    setup_organisation_editors(organisations[1])
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+def upload(client, *, name: str, data: bytes, collection: Collection):
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, data), "collection": collection.pk},
+    )
+
+
+def shown(message: str, **values) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(message) % values
+
+
+def test_editor_uploads_a_pdf_to_their_organisations_collection(editor_client, organisations):
+    ours = organisation_collection(organisations[0])
+    assert editor_client.get(reverse("wagtaildocs:add")).status_code == 200
+    response = upload(
+        editor_client, name="direktiv.pdf", data=make_pdf("Signerat direktiv"), collection=ours
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = PortalDocument.objects.get(title="direktiv.pdf")
+    assert document.collection == ours
+    assert "Signerat direktiv" in document.extracted_text
+
+
+def test_editor_cannot_upload_to_another_organisations_collection(editor_client, organisations):
+    theirs = organisation_collection(organisations[1])
+    upload(editor_client, name="fel.pdf", data=make_pdf("Fel samling"), collection=theirs)
+    assert not PortalDocument.objects.filter(collection=theirs).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("program.exe", b"MZ\x90\x00", "är inte giltig"),
+        (
+            "falsk.pdf",
+            b"<html><script>alert(1)</script></html>",
+            "Det här är inte en riktig .pdf-fil",
+        ),
+        ("falsk.docx", b"%PDF-1.4 not a word file", "Det här är inte en riktig .docx-fil"),
+        ("binar.txt", b"text\x00\x01\x02", "Det här är inte en riktig .txt-fil"),
+    ],
+)
+def test_wrong_file_types_are_refused_with_a_clear_message(
+    editor_client, organisations, name, data, message
+):
+    response = upload(
+        editor_client, name=name, data=data, collection=organisation_collection(organisations[0])
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not PortalDocument.objects.exists()
+
+
+def test_too_big_files_are_refused_with_the_limit(editor_client, organisations, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
+    response = upload(
+        editor_client,
+        name="stor.txt",
+        data=b"a" * 2048,
+        collection=organisation_collection(organisations[0]),
+    )
+    assert "Filen är för stor" in response.content.decode()
+    assert not PortalDocument.objects.exists()

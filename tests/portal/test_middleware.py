@@ -1,9 +1,11 @@
 """Login is required everywhere except views marked public and the exact public paths."""
 
+import re
+
 import pytest
 from django.test import Client
 
-from tests.factories import GuidelinePageFactory
+from tests.factories import GuidelinePageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,80 @@ def test_a_page_under_a_path_that_starts_like_a_public_one_needs_login(client, s
     response = client.get(guideline.url)
     assert response.status_code == 302
     assert response["Location"].startswith("/login/?next=")
+
+
+# Content-Security-Policy: strict scripts on the site, the admin's relaxed policy only under /admin/
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.IGNORECASE)
+
+
+def directives(response) -> dict[str, str]:
+    policy = response["Content-Security-Policy"]
+    return dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/katalog/", "/sok/?q=kurator", "/api/v1/docs", "/min-introduktion/"]
+)
+def test_site_pages_get_a_strict_script_policy_and_have_no_inline_scripts(signed_in_client, path):
+    GuidelinePageFactory()
+    response = signed_in_client.get(path)
+    assert response.status_code == 200
+    assert directives(response)["script-src"] == "'self'"
+    assert directives(response)["frame-ancestors"] == "'none'"
+    assert not INLINE_SCRIPT.search(response.content.decode())
+
+
+@pytest.mark.parametrize("path", ["/login/", "/tillganglighet/"])
+def test_public_pages_get_the_strict_script_policy(client, path):
+    response = client.get(path)
+    assert directives(response)["script-src"] == "'self'"
+    assert not INLINE_SCRIPT.search(response.content.decode())
+
+
+def test_only_the_admin_gets_the_relaxed_script_policy(django_user_model):
+    admin = Client()
+    admin.force_login(django_user_model.objects.create_superuser("admin", password="pw-adm-1"))
+    response = admin.get("/admin/")
+    assert response.status_code == 200
+    assert directives(response)["script-src"] == "'self' 'unsafe-inline' 'unsafe-eval'"
+    assert directives(response)["frame-ancestors"] == "'none'"
+    assert directives(admin.get("/"))["script-src"] == "'self'"
+
+
+def test_content_and_directory_pages_have_no_inline_scripts(signed_in_client):
+    guideline = GuidelinePageFactory()
+    person = PersonFactory()
+    for path in (guideline.url, person.get_absolute_url(), guideline.get_parent().url):
+        response = signed_in_client.get(path)
+        assert response.status_code == 200, path
+        assert directives(response)["script-src"] == "'self'", path
+        assert not INLINE_SCRIPT.search(response.content.decode()), path
+
+
+# Cache-Control: nothing with personal data is stored by browsers or proxies
+
+
+def cache_directives(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+def test_person_search_and_api_responses_are_private_and_not_stored(signed_in_client):
+    person = PersonFactory()
+    for path in (person.get_absolute_url(), "/sok/?q=kurator", "/api/v1/search?q=kurator"):
+        response = signed_in_client.get(path)
+        assert response.status_code == 200, path
+        assert {"private", "no-store"} <= cache_directives(response), path
+    vcard = signed_in_client.get(f"{person.get_absolute_url()}vcard/")
+    assert {"private", "no-store"} <= cache_directives(vcard)
+
+
+def test_anonymous_answers_are_not_stored_either(client):
+    for path in ("/api/v1/search?q=kurator", "/katalog/", "/login/"):
+        assert {"private", "no-store"} <= cache_directives(client.get(path)), path
+
+
+def test_static_files_stay_cacheable(client):
+    response = client.get("/static/css/portal.css")
+    assert response.status_code == 200
+    assert "no-store" not in cache_directives(response)

@@ -5,12 +5,15 @@ import datetime
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone, translation
 
+from directory.models import Person
 from portal.onboarding import selectors
 from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from portal.services import setup_organisation_editors
 from tests.factories import (
     ContactPointFactory,
     FunctionFactory,
@@ -19,6 +22,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
     PositionFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +178,28 @@ def test_home_page_shows_onboarding_to_new_employees_only(signed_in_client, empl
     assert component in signed_in_client.get("/").content.decode()
     employee.positions.update(start=TODAY - datetime.timedelta(days=91))
     assert component not in signed_in_client.get("/").content.decode()
+
+
+def test_a_step_cannot_link_a_person_with_protected_identity():
+    step = OnboardingStep(title="Träffa", person=PersonFactory(protected=True))
+    with pytest.raises(ValidationError) as error:
+        step.clean()
+    assert "person" in error.value.message_dict
+    OnboardingStep(title="Träffa", person=PersonFactory()).clean()
+
+
+def test_editor_sees_no_name_of_a_person_protected_after_being_linked():
+    owner = OrganisationFactory(name="Socialförvaltningen")
+    path = OnboardingPathPageFactory(owner_organisation=owner)
+    person = PersonFactory(given_name="Hemlig", family_name="Skyddadsson", email="h@x.test")
+    path.steps = [OnboardingStep(title="Träffa enhetschefen", person=person)]
+    path.save_revision().publish()
+    Person.objects.filter(pk=person.pk).update(protected=True)
+    editor = UserFactory()
+    editor.groups.add(setup_organisation_editors(owner))
+    client = Client()
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{path.pk}/edit/").content.decode()
+    assert "Träffa enhetschefen" in html
+    assert "Skyddadsson" not in html and "h@x.test" not in html
+    assert shown("Protected person") in html

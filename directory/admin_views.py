@@ -1,0 +1,118 @@
+"""Admin views for people that list, choose and open only those the user may see."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django import forms
+from django.contrib.admin.utils import unquote
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_list_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+
+from directory.models import Person
+from directory.selectors import visible_people_for
+
+
+def is_visible_person_id(*, user, pk: object) -> bool:
+    """Whether `pk` (as found in an admin URL) names a person the user may see."""
+    value = unquote(str(pk))
+    if not value.isdigit():
+        return False
+    return visible_people_for(user=user).filter(pk=int(value)).exists()
+
+
+def only_visible_people(view: Callable) -> Callable:
+    """Wrap an admin view so that a person the user may not see is a 404, whatever the view does."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if "pk" in kwargs and not is_visible_person_id(user=request.user, pk=kwargs["pk"]):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class PersonFilterForm(BaseFilterForm):
+    """Search people by name, title or organisation."""
+
+    q = forms.CharField(
+        label=_("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": _("Name, title or organisation")}),
+        required=False,
+    )
+
+    def filter(self, objects):
+        query = self.cleaned_data.get("q", "").strip()
+        self.is_searching, self.search_query = bool(query), query
+        for word in query.split():
+            objects = objects.filter(
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(title__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        return objects
+
+
+class VisiblePeopleMixin:
+    """Chooser listings of the people the user may see; counts and pages follow from it."""
+
+    filter_form_class = PersonFilterForm
+
+    def get_object_list(self):
+        return visible_people_for(user=self.request.user)
+
+
+class PersonChooseView(VisiblePeopleMixin, ChooseView):
+    pass
+
+
+class PersonChooseResultsView(VisiblePeopleMixin, ChooseResultsView):
+    pass
+
+
+class PersonChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return visible_people_for(user=self.request.user).get(pk=pk)
+
+
+class PersonChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        ids = [int(pk) for pk in pks if str(pk).isdigit()]
+        return visible_people_for(user=self.request.user).filter(pk__in=ids)
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """The person chooser (onboarding steps): administrators see everyone, others no protected."""
+
+    choose_view_class = PersonChooseView
+    choose_results_view_class = PersonChooseResultsView
+    chosen_view_class = PersonChosenView
+    chosen_multiple_view_class = PersonChosenMultipleView
+
+    def construct_view(self, view_class, **kwargs):
+        return only_visible_people(super().construct_view(view_class, **kwargs))
+
+
+class PersonDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of people; the confirmation never names a person the user may not see."""
+
+    models = [Person]
+
+    def get_queryset(self, model, object_ids):
+        people = visible_people_for(user=self.request.user)
+        return get_list_or_404(people, pk__in=[int(pk) for pk in object_ids if str(pk).isdigit()])
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return visible_people_for(user=self.request.user).values_list("pk", flat=True)

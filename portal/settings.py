@@ -204,6 +204,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samverkansportalen@l
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
+# How long a directory import waits for another one to finish before it gives up (seconds).
+IMPORT_LOCK_WAIT = env.float("IMPORT_LOCK_WAIT", default=60.0)
 
 # Security headers; `manage.py check --deploy` is clean once SECRET_KEY, HTTPS and DEBUG are set.
 SECURE_CONTENT_TYPE_NOSNIFF = True

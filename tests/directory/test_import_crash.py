@@ -195,12 +195,9 @@ def hanging_elasticsearch():
 
 
 @pytest.fixture
-def unreachable_elasticsearch(settings, monkeypatch):
+def unreachable_elasticsearch(settings, monkeypatch, closed_port_url):
     """This process searches with ELASTICSEARCH_URL at a closed port (answers from the fallback)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
+    settings.ELASTICSEARCH_URL = closed_port_url
     engines = {}
     monkeypatch.setattr(service, "_engines", engines)
     yield

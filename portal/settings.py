@@ -190,6 +190,7 @@ WHITENOISE_USE_FINDERS = True
 WAGTAIL_SITE_NAME = "Samverkansportalen"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_BYTES", default=50 * 1024 * 1024)
 WAGTAILDOCS_DOCUMENT_MODEL = "portal.PortalDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True

@@ -19,6 +19,8 @@ from portal.workflows import (
 )
 
 REVIEW_WINDOW_DAYS = 30
+# Longest accepted summary of a content page (on publish and on import).
+SUMMARY_MAX = 1000
 
 
 class ContentPageTag(TaggedItemBase):
@@ -30,7 +32,7 @@ class ContentPageTag(TaggedItemBase):
 class ContentPage(Page):
     """Shared metadata: owner, contact function, tags, audience, age groups, validity, review."""
 
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=SUMMARY_MAX)
     owner_organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("owner organisation"),

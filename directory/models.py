@@ -270,6 +270,8 @@ class Person(ClusterableModel, ImportedRecord):
 
     class Meta:
         ordering = ["family_name", "given_name"]
+        # Search statistics check MAX(updated_at) before every stored query.
+        indexes = [models.Index(fields=["updated_at"], name="person_updated_at")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

@@ -235,8 +235,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "filters": {"withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"},
+        "withhold_query_strings": {"()": "portal.log_filters.WithholdQueryStrings"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["withhold_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
         "django.request": {"filters": ["withhold_404_paths"], "level": "WARNING"},

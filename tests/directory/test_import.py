@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from directory import services
 from directory.models import ContactPoint, Function, Organisation, Person, Position
@@ -457,9 +458,12 @@ def test_a_second_import_waits_a_bounded_time_then_stops_with_one_line(tmp_path,
     holding, release = threading.Event(), threading.Event()
 
     def first_import():
-        with services._exclusive_import(wait=5):
-            holding.set()
-            release.wait(10)
+        try:
+            with services._exclusive_import(wait=5):
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
 
     thread = threading.Thread(target=first_import)
     thread.start()

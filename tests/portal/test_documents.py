@@ -92,3 +92,18 @@ def test_extracted_text_is_searchable():
     }
     found = PortalDocument.objects.search("informationsöverföring")
     assert [document.title for document in found] == ["Blankett"]
+
+
+def test_document_uploads_are_limited_in_size_with_a_clear_message():
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents.fields import WagtailDocumentField
+
+    field = WagtailDocumentField()
+    oversized = SimpleUploadedFile("rutin.txt", b"")
+    oversized.size = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE + 1
+
+    assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE == 50 * 1024 * 1024
+    with pytest.raises(ValidationError, match="50"):
+        field.check_document_file_size(oversized)

@@ -14,7 +14,7 @@ from django.core.validators import URLValidator, validate_email
 
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import AGE_GROUPS, LONG_TEXT_MAX, Function, Organisation
-from directory.validators import PHONE_MESSAGE, PHONE_PATTERN, unknown_languages
+from directory.validators import PHONE_PATTERN, unknown_languages
 
 SECTIONS = ("organisations", "functions", "people", "contact_points")
 KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
@@ -339,7 +339,7 @@ def _convert(spec: Spec, value: Any, section: str, label: str, bundle: Bundle) -
     if len(value) > spec.max_length:
         return None, f"must be at most {spec.max_length} characters (it has {len(value)})"
     if kind == "phone" and value and not PHONE_PATTERN.match(value):
-        return None, str(PHONE_MESSAGE)
+        return None, "must be a phone number: digits, spaces, +, - and parentheses only"
     if kind == "key" and not KEY_PATTERN.match(value):
         return None, "must contain only letters, digits, - and _"
     if kind == "choice" and value not in spec.choices:

@@ -302,7 +302,7 @@ BAD_CASES = {
     ),
     "phone with letters": (
         bad(contact_points=lambda points: points[0].update(phone="ring växeln")),
-        ["contact_points[socjour].phone: Enter a phone number using digits"],
+        ["contact_points[socjour].phone: must be a phone number: digits, spaces, +, -"],
     ),
     "unknown language": (
         bad(people=lambda people: people[0].update(languages=["sv", "svenska"])),

@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 
-.PHONY: install run demo test test-postgres test-browser lint bench clean
+.PHONY: install install-oidc run demo test test-postgres test-browser lint bench clean
 
 install: $(STAMP)
 
@@ -17,6 +17,14 @@ $(STAMP): pyproject.toml uv.lock
 	@test -x $(UV) || $(VENV)/bin/pip install --quiet "uv==0.13.9"
 	$(UV) sync --frozen --inexact --all-extras --python $(PY)
 	@touch $(STAMP)
+
+# The SSO tests run two real OpenID providers (node-oidc-provider, Node 20 + npm) from tests/oidc.
+OIDC_STAMP := tests/oidc/node_modules/.package-lock.json
+install-oidc: $(OIDC_STAMP)
+
+$(OIDC_STAMP): tests/oidc/package.json tests/oidc/package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js 20 and npm are required for the SSO tests"; exit 1; }
+	cd tests/oidc && npm ci --no-audit --no-fund
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -34,13 +42,13 @@ lint: install
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: lint
+test: lint install-oidc
 	scripts/run_tests.sh
 
-test-postgres: install
+test-postgres: install install-oidc
 	scripts/with_postgres.sh $(VENV)/bin/pytest -q -m "not browser"
 
-test-browser: install
+test-browser: install install-oidc
 	scripts/install_chromium.sh
 	$(VENV)/bin/pytest -q -m browser tests/e2e
 

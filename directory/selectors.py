@@ -140,17 +140,11 @@ def get_person(*, key: str) -> Person | None:
     return visible_people().filter(key=key).first()
 
 
-def get_person_for_user(*, user) -> Person | None:
-    """The profile linked to a signed-in user, protected or not (only they see it)."""
+def person_for_user(*, user) -> Person | None:
+    """The current person linked to a signed-in user, protected or not (only they see it)."""
     if not user.is_authenticated:
         return None
-    return (
-        Person.objects.current()
-        .filter(user=user)
-        .select_related("organisation")
-        .prefetch_related("tagged_items__tag")
-        .first()
-    )
+    return Person.objects.current().filter(user=user).select_related("organisation").first()
 
 
 def visible_functions() -> QuerySet[Function]:

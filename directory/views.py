@@ -84,9 +84,9 @@ def contact_point_vcard_download(request, key: str):
 
 @require_http_methods(["GET", "POST"])
 def my_profile(request):
-    person = selectors.get_person_for_user(user=request.user)
+    person = selectors.person_for_user(user=request.user)
     if person is None:
-        return render(request, "directory/my_profile.html", {"person": None}, status=404)
+        return render(request, "directory/my_profile.html", {"person": None})
     if request.method == "POST" and request.POST.get("action") == "verify":
         services.verify_profile(person=person)
         messages.success(request, _("Thank you, your profile is marked as verified today."))

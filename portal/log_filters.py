@@ -44,3 +44,21 @@ class WithholdNotFoundPaths(logging.Filter):
             record.msg = "Not Found: %s"
             record.args = ("(path withheld)",)
         return True
+
+
+class RedactSecretPaths(logging.Filter):
+    """Replace the secret in calendar subscription paths (/kalender/<secret>.ics) in log lines."""
+
+    SECRET_PATH = re.compile(r"(/kalender/)[^\s\"'?#/]+")
+    REPLACEMENT = r"\1[withheld]"
+
+    def _redact(self, value):
+        return self.SECRET_PATH.sub(self.REPLACEMENT, value) if isinstance(value, str) else value
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self._redact(record.msg)
+        if isinstance(record.args, dict):
+            record.args = {key: self._redact(value) for key, value in record.args.items()}
+        elif record.args:
+            record.args = tuple(self._redact(value) for value in record.args)
+        return True

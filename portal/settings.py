@@ -7,6 +7,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.config import ProviderConfigError, provider_apps
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -60,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "portal",
+    "portal.accounts",
     "directory",
     "search",
     "wagtail.contrib.forms",
@@ -78,6 +81,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -143,28 +151,43 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
 
-# OpenID Connect single sign-on (mozilla-django-oidc), enabled when a provider is configured.
-OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
-if OIDC_RP_CLIENT_ID:
-    INSTALLED_APPS.append("mozilla_django_oidc")
-    AUTHENTICATION_BACKENDS.insert(1, "mozilla_django_oidc.auth.OIDCAuthenticationBackend")
-    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
-    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT")
-    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
-    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
-    OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+# Single sign-on: OpenID Connect with several providers at once (django-allauth's `openid_connect`
+# provider, configured here and never from the database; see portal/accounts/).
+try:
+    OIDC_APPS = provider_apps(env.str("OIDC_PROVIDERS", default=""))
+except ProviderConfigError as error:
+    _fail("OIDC_PROVIDERS", str(error))
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "portal.accounts.oidc.PortalOpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": OIDC_APPS,
+    }
+}
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5.0)
+OIDC_CLOCK_LEEWAY = env.int("OIDC_CLOCK_LEEWAY", default=30)
+SOCIALACCOUNT_REQUESTS_TIMEOUT = OIDC_TIMEOUT
+SOCIALACCOUNT_ADAPTER = "portal.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+ACCOUNT_ADAPTER = "portal.accounts.adapters.AccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_PREVENT_ENUMERATION = False
 
-# Login throttling (django-axes): five failures lock the username/IP pair for an hour.
+# Login throttling (django-axes) for the local form: five failures lock that username from that
+# address for an hour; other users behind the same address are not affected. SSO never counts.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 
 # Login is required everywhere but views marked `login_not_required` (login, logout, language
-# switch, accessibility statement, SSO callbacks) and these exact paths; static files never reach it.
+# switch, accessibility statement, SSO sign-in and its error pages) and these exact paths; static
+# files never reach it.
 PUBLIC_PATHS = ["/admin/login/"] + env("PUBLIC_PATHS")
-if OIDC_RP_CLIENT_ID:
-    PUBLIC_PATHS += ["/oidc/authenticate/", "/oidc/callback/"]
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -238,19 +261,23 @@ LOGGING = {
     "filters": {
         "withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"},
         "withhold_query_strings": {"()": "portal.log_filters.WithholdQueryStrings"},
+        "redact_secret_paths": {"()": "portal.log_filters.RedactSecretPaths"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["withhold_query_strings"],
+            "filters": ["withhold_query_strings", "redact_secret_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
     "loggers": {
-        "django.request": {"filters": ["withhold_404_paths"], "level": "WARNING"},
+        "django.request": {
+            "filters": ["redact_secret_paths", "withhold_404_paths"],
+            "level": "WARNING",
+        },
         "django.server": {
-            "filters": ["withhold_404_paths"],
+            "filters": ["redact_secret_paths", "withhold_404_paths"],
             "handlers": ["console"],
             "level": "INFO",
             "propagate": False,

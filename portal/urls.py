@@ -1,7 +1,5 @@
 """Top-level URL configuration."""
 
-from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -10,15 +8,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.api import api
+from portal.accounts import views as account_views
+from portal.api import urls as api_urls
 from portal.governance.views import my_meetings_ics
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", api.urls),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    path("api/v1/", api_urls),
+    path("login/", account_views.LoginView.as_view(), name="login"),
+    path("logout/", login_not_required(account_views.LogoutView.as_view()), name="logout"),
+    path("konto/", include("portal.accounts.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(
         "tillganglighet/",
@@ -31,9 +31,6 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("min-introduktion/", include("portal.onboarding.urls")),
     path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
+    path("", include("portal.accounts.token_urls")),
+    path("", include(wagtail_urls)),
 ]
-
-if settings.OIDC_RP_CLIENT_ID:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
-
-urlpatterns += [path("", include(wagtail_urls))]

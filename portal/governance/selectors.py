@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from directory.models import Function, Organisation, Person, Position
+from directory.selectors import person_for_user
 from portal.pages.governance import (
     ActivityPlanPage,
     CollaborationPlanPage,
@@ -217,15 +218,9 @@ def open_decisions(forum: ForumPage) -> list[Decision]:
     )
 
 
-def person_for_user(user) -> Person | None:
-    if not user.is_authenticated:
-        return None
-    return Person.objects.filter(user=user, retired_at__isnull=True).first()
-
-
 def forums_for_user(user):
     """Live forums with a seat held through one of the user's current positions."""
-    person = person_for_user(user)
+    person = person_for_user(user=user)
     if person is None:
         return ForumPage.objects.none()
     positions = list(person.positions.current())

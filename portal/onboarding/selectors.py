@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from directory.models import Organisation, Person
+from directory.models import Organisation
+from directory.selectors import person_for_user
 from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
 
 NEW_EMPLOYEE_DAYS = 90
@@ -56,12 +57,6 @@ class PathCompletion:
     completed: int
 
 
-def person_for_user(user) -> Person | None:
-    if not user.is_authenticated:
-        return None
-    return Person.objects.filter(user=user, retired_at__isnull=True).first()
-
-
 def _with_ancestors(organisation_ids: set[int]) -> set[int]:
     parents = dict(Organisation.objects.values_list("pk", "parent_id"))
     result = set()
@@ -74,7 +69,7 @@ def _with_ancestors(organisation_ids: set[int]) -> set[int]:
 
 def paths_for_user(user):
     """Live paths for the functions of the user's current positions, at their organisations."""
-    person = person_for_user(user)
+    person = person_for_user(user=user)
     if person is None:
         return OnboardingPathPage.objects.none()
     positions = list(person.positions.current().values_list("function_id", "organisation_id"))
@@ -127,7 +122,7 @@ def onboarding_for_user(user) -> list[PathProgress]:
 
 def is_new_employee(user, today: datetime.date | None = None) -> bool:
     """True when one of the user's current positions started in the last 90 days."""
-    person = person_for_user(user)
+    person = person_for_user(user=user)
     if person is None:
         return False
     today = today or timezone.localdate()

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from directory.selectors import person_for_user
 from portal.onboarding import selectors, services
 from portal.pages.onboarding import OnboardingStep
 
@@ -16,7 +17,7 @@ def my_onboarding(request):
         "portal/onboarding/my_onboarding.html",
         {
             "paths": selectors.onboarding_for_user(request.user),
-            "has_person": selectors.person_for_user(request.user) is not None,
+            "has_person": person_for_user(user=request.user) is not None,
         },
     )
 

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from directory.models import Person
+from directory.models import Organisation, Person
 from directory.selectors import HOLDERS_PER_PAGE as PER_PAGE
+from portal.accounts.models import BodyChoice
 from portal.models import ContentPage
 from tests.directory.conftest import assert_no_secret
 from tests.factories import (
@@ -225,8 +226,15 @@ def test_others_do_not_see_the_stale_banner(signed_in_client, world):
     assert "data-stale-profile" not in html
 
 
-def test_my_profile_without_a_linked_person_is_404(signed_in_client):
-    assert signed_in_client.get(reverse("directory:my_profile")).status_code == 404
+def test_my_profile_without_a_linked_person_offers_to_choose_a_body(signed_in_client, user):
+    response = signed_in_client.get(reverse("directory:my_profile"))
+    assert response.status_code == 200
+    assert reverse("choose_body") in response.content.decode()
+    body = OrganisationFactory(name="Region Dalmark", kind=Organisation.Kind.REGION)
+    BodyChoice.objects.create(user=user, organisation=body)
+    assert (
+        "Region Dalmark" in signed_in_client.get(reverse("directory:my_profile")).content.decode()
+    )
 
 
 def test_flag_stale_profiles_emails_the_organisations_editors(world, capsys):

@@ -4,9 +4,22 @@ import string
 from urllib.parse import quote
 
 import pytest
+import requests
+import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    ignored_auth,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
+from portal.accounts import services
+from tests.factories import UserFactory
 from tests.search import ui_dataset
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +233,41 @@ def test_every_get_operation_in_the_openapi_schema_survives_fuzzing(signed_in_cl
     assert {path for path, _ in operations} >= {"/api/v1/search", "/api/v1/suggest"}
     for path, operation in operations:
         fuzz_operation(signed_in_client, path, operation)()
+
+
+SCHEMATHESIS_CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    ignored_auth,
+]
+
+
+def schemathesis_operation(operation, mode: GenerationMode, session, base_url: str, headers: dict):
+    """A hypothesis check calling one operation on the live server with schemathesis' data."""
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(case=operation.as_strategy(generation_mode=mode))
+    def check(case):
+        response = case.call(base_url=base_url, session=session, headers=headers, timeout=20)
+        case.validate_response(response, checks=SCHEMATHESIS_CHECKS, headers=headers)
+        assert "Hemligsson" not in response.text, case.formatted_path
+
+    return check
+
+
+@pytest.mark.django_db(transaction=True)
+def test_schemathesis_with_a_bearer_token_finds_only_documented_answers(live_server):
+    ui_dataset.build()
+    _token, secret = services.create_api_token(user=UserFactory(), name="fuzz", lifetime=None)
+    headers = {"Authorization": f"Bearer {secret}", "Connection": "close"}
+    with requests.Session() as session:
+        raw = session.get(f"{live_server.url}/api/v1/openapi.json", headers=headers, timeout=20)
+        schema = schemathesis.openapi.from_dict(raw.json())
+        operations = [result.ok() for result in schema.get_all_operations()]
+        assert len(operations) == 10
+        for operation in operations:
+            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+                schemathesis_operation(operation, mode, session, live_server.url, headers)()

@@ -1,0 +1,102 @@
+"""The secret calendar feed, and creating and revoking tokens from "my profile"; thin over services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponseNotFound
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from portal.accounts import services
+from portal.accounts.token_forms import ApiTokenForm, CalendarTokenForm
+from portal.governance import ics
+
+PROFILE = "directory:my_profile"
+
+
+@login_not_required
+@require_safe
+def calendar_feed(request, token: str):
+    """The token owner's meetings; unknown, revoked and malformed tokens all get the same 404."""
+    user = services.authenticate_calendar_token(secret=token)
+    if user is None:
+        return HttpResponseNotFound("Not found", content_type="text/plain; charset=utf-8")
+    return ics.calendar_response(ics.personal_calendar(user), filename="mina-moten.ics")
+
+
+def _form_errors(request, form) -> None:
+    for name, errors in form.errors.items():
+        for error in errors:
+            messages.error(request, f"{form.fields[name].label}: {error}")
+
+
+def _shown_once(request, context: dict):
+    """The page that shows a new secret; it is never stored, so nothing may cache it."""
+    response = render(request, "accounts/token_created.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def create_calendar_token(request):
+    form = CalendarTokenForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(PROFILE)
+    try:
+        token, secret = services.create_calendar_token(
+            user=request.user, name=form.cleaned_data["name"]
+        )
+    except services.TokenLimitReached:
+        messages.error(request, _("You have too many calendar addresses. Revoke one first."))
+        return redirect(PROFILE)
+    url = request.build_absolute_uri(reverse("accounts:calendar_feed", args=[secret]))
+    return _shown_once(
+        request,
+        {
+            "kind": "calendar",
+            "token": token,
+            "url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+        },
+    )
+
+
+@require_POST
+def revoke_calendar_token(request, token_id: int):
+    if services.revoke_calendar_token(user=request.user, token_id=token_id):
+        messages.success(request, _("The calendar address is revoked and no longer works."))
+    else:
+        messages.error(request, _("That calendar address does not exist or is already revoked."))
+    return redirect(PROFILE)
+
+
+@require_POST
+def create_api_token(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(PROFILE)
+    try:
+        token, secret = services.create_api_token(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            lifetime=form.cleaned_data["lifetime"],
+        )
+    except services.TokenLimitReached:
+        messages.error(request, _("You have too many API tokens. Revoke one first."))
+        return redirect(PROFILE)
+    api_url = request.build_absolute_uri("/api/v1/search?q=kurator")
+    return _shown_once(
+        request, {"kind": "api", "token": token, "secret": secret, "api_url": api_url}
+    )
+
+
+@require_POST
+def revoke_api_token(request, token_id: int):
+    if services.revoke_api_token(user=request.user, token_id=token_id):
+        messages.success(request, _("The API token is revoked and no longer works."))
+    else:
+        messages.error(request, _("That API token does not exist or is already revoked."))
+    return redirect(PROFILE)

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from directory.validators import validate_languages, validate_phone
+
 
 def split_list(value: str) -> list[str]:
     """Comma-separated text to a list without blanks or repeats."""
@@ -12,7 +14,9 @@ def split_list(value: str) -> list[str]:
 class ProfileForm(forms.Form):
     """What a person may change about themselves."""
 
-    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=50, required=False, validators=[validate_phone]
+    )
     expertise = forms.CharField(
         label=_("Expertise"),
         required=False,
@@ -33,7 +37,6 @@ class ProfileForm(forms.Form):
         return items
 
     def clean_languages(self) -> list[str]:
-        items = split_list(self.cleaned_data["languages"])
-        if any(len(item) > 20 for item in items):
-            raise forms.ValidationError(_("Each language may be at most 20 characters."))
+        items = [item.lower() for item in split_list(self.cleaned_data["languages"])]
+        validate_languages(items)
         return items

@@ -19,6 +19,10 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from directory.validators import validate_languages, validate_phone
+
+# Longest accepted mandate, summary or other long text (about 500 pages).
+LONG_TEXT_MAX = 1_000_000
 AGE_GROUPS = [("0-5", "0–5"), ("6-12", "6–12"), ("13-17", "13–17"), ("18-20", "18–20")]
 
 
@@ -72,7 +76,9 @@ class Organisation(ImportedRecord):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    phone = models.CharField(_("switchboard"), max_length=50, blank=True)
+    phone = models.CharField(
+        _("switchboard"), max_length=50, blank=True, validators=[validate_phone]
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     visiting_address = models.CharField(_("visiting address"), max_length=255, blank=True)
@@ -143,14 +149,18 @@ class Function(
 
     name = models.CharField(_("name"), max_length=255)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
-    summary = models.TextField(_("summary"), blank=True)
-    mandate = models.TextField(_("mandate"), blank=True)
-    responsibilities = models.TextField(_("areas of responsibility"), blank=True)
-    competence = models.TextField(_("competence"), blank=True)
-    conditions = models.TextField(_("conditions"), blank=True)
-    legal_basis = models.TextField(_("legal basis"), blank=True)
-    contact_when = models.TextField(_("when to contact"), blank=True)
-    contact_not_when = models.TextField(_("when not to contact"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=LONG_TEXT_MAX)
+    mandate = models.TextField(_("mandate"), blank=True, max_length=LONG_TEXT_MAX)
+    responsibilities = models.TextField(
+        _("areas of responsibility"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    competence = models.TextField(_("competence"), blank=True, max_length=LONG_TEXT_MAX)
+    conditions = models.TextField(_("conditions"), blank=True, max_length=LONG_TEXT_MAX)
+    legal_basis = models.TextField(_("legal basis"), blank=True, max_length=LONG_TEXT_MAX)
+    contact_when = models.TextField(_("when to contact"), blank=True, max_length=LONG_TEXT_MAX)
+    contact_not_when = models.TextField(
+        _("when not to contact"), blank=True, max_length=LONG_TEXT_MAX
+    )
     synonyms = models.JSONField(_("synonyms"), default=list, blank=True)
 
     panels = [
@@ -211,11 +221,13 @@ class Person(ClusterableModel, ImportedRecord):
     family_name = models.CharField(_("family name"), max_length=100)
     title = models.CharField(_("title"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True, validators=[validate_phone])
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    languages = models.JSONField(_("languages"), default=list, blank=True)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, validators=[validate_languages]
+    )
     expertise = ClusterTaggableManager(_("expertise"), through=PersonTag, blank=True)
     organisation = models.ForeignKey(
         Organisation,
@@ -258,6 +270,8 @@ class Person(ClusterableModel, ImportedRecord):
 
     class Meta:
         ordering = ["family_name", "given_name"]
+        # Search statistics check MAX(updated_at) before every stored query.
+        indexes = [models.Index(fields=["updated_at"], name="person_updated_at")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 
@@ -330,8 +344,8 @@ class ContactPoint(ImportedRecord):
         Organisation, on_delete=models.PROTECT, related_name="contact_points"
     )
     name = models.CharField(_("name"), max_length=255)
-    purpose = models.TextField(_("purpose"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    purpose = models.TextField(_("purpose"), blank=True, max_length=LONG_TEXT_MAX)
+    phone = models.CharField(_("phone"), max_length=50, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     hours = models.CharField(_("hours"), max_length=255, blank=True)
     topics = models.JSONField(_("topics"), default=list, blank=True)

@@ -1,17 +1,20 @@
 """Writes to the directory: the import (SPEC §4.1), self-service profiles and stale-profile flags."""
 
 import datetime
+import fcntl
 import logging
 import sys
+import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -60,6 +63,9 @@ PLAIN_FIELDS = {
     "contact_points": ["name", "purpose", "phone", "email", "hours", "topics"],
 }
 DEFAULTS = {"functions": {"sector": Function.Sector.OTHER}}
+# pg_advisory_lock key of the directory import ("DIRI" in ASCII).
+IMPORT_LOCK_KEY = 0x44495249
+LOCK_POLL = 0.1
 
 
 class DirectoryImportError(Exception):
@@ -71,6 +77,59 @@ class DirectoryImportError(Exception):
         self.warnings = warnings
 
 
+class DirectoryImportBusy(Exception):
+    """Another directory import kept the import lock for longer than we may wait."""
+
+
+@contextmanager
+def _exclusive_import(*, wait: float) -> Iterator[None]:
+    """Hold the directory import lock (PostgreSQL advisory lock, else a lock file) while inside."""
+    deadline = time.monotonic() + wait
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            while not _advisory_lock_taken(cursor):
+                _wait_or_give_up(deadline, wait)
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK_KEY])
+        return
+    with open(_lock_file(), "a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                _wait_or_give_up(deadline, wait)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _advisory_lock_taken(cursor) -> bool:
+    cursor.execute("SELECT pg_try_advisory_lock(%s)", [IMPORT_LOCK_KEY])
+    return bool(cursor.fetchone()[0])
+
+
+def _wait_or_give_up(deadline: float, wait: float) -> None:
+    if time.monotonic() >= deadline:
+        raise DirectoryImportBusy(
+            f"another directory import is still running after {wait:g} s; nothing was changed, "
+            "try again when it has finished"
+        )
+    time.sleep(LOCK_POLL)
+
+
+def _lock_file() -> Path:
+    """A lock file beside the SQLite database (in VAR_DIR for an in-memory one)."""
+    name = str(connection.settings_dict["NAME"])
+    if name.startswith("file:") or name == ":memory:":
+        return Path(settings.VAR_DIR) / "directory-import.lock"
+    return Path(f"{name}.import-lock")
+
+
 @dataclass
 class ImportResult:
     """What an import did (or would do, in a dry run) per record type."""
@@ -78,20 +137,34 @@ class ImportResult:
     counts: dict[str, Counter] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    repaired: int = 0
 
     def summary_lines(self) -> list[str]:
-        return [
+        lines = [
             f"{section}: {c['created']} created, {c['updated']} updated, "
             f"{c['unchanged']} unchanged, {c['retired']} retired"
             for section, c in self.counts.items()
         ]
+        if self.repaired:
+            lines.append(f"search index: {self.repaired} drifted entries repaired")
+        return lines
 
 
 def import_directory(
     *, path: Path, dry_run: bool = False, prune: bool = False, progress: bool | None = None
 ) -> ImportResult:
-    """Validate FILE completely, then upsert it by import id in one transaction."""
-    sections, problems = read_bundle(path=Path(path), max_bytes=settings.IMPORT_MAX_BYTES)
+    """Validate FILE completely, then upsert it by import id in one transaction.
+
+    One import runs at a time (a second one waits up to IMPORT_LOCK_WAIT seconds). The search
+    index is written in the same transaction; records reported unchanged are checked against the
+    index too and reindexed when they drifted. A dry run never touches the index.
+    """
+    with _exclusive_import(wait=settings.IMPORT_LOCK_WAIT):
+        return _import(path=Path(path), dry_run=dry_run, prune=prune, progress=progress)
+
+
+def _import(*, path: Path, dry_run: bool, prune: bool, progress: bool | None) -> ImportResult:
+    sections, problems = read_bundle(path=path, max_bytes=settings.IMPORT_MAX_BYTES)
     if problems:
         raise DirectoryImportError(problems, [])
     known = {
@@ -113,14 +186,16 @@ def import_directory(
     with tqdm(total=bundle.size, desc="Importing", file=sys.stderr, disable=not show) as bar:
         writer = _Writer(result=result, prune=prune, bar=bar)
         if dry_run:
-            with transaction.atomic():
+            with transaction.atomic(), indexing.suspended():
                 writer.write(bundle.records)
                 transaction.set_rollback(True)
         else:
-            with indexing.batch(), transaction.atomic():
-                writer.write(bundle.records)
-                for instance in writer.changed:
-                    indexing.record_changed(instance)
+            with transaction.atomic():
+                with indexing.batch():
+                    writer.write(bundle.records)
+                    for instance in writer.changed:
+                        indexing.record_changed(instance)
+                result.repaired = indexing.repair(writer.unchanged)
     logger.info(
         "Directory import%s: %s", " (dry run)" if dry_run else "", "; ".join(result.summary_lines())
     )
@@ -136,6 +211,7 @@ class _Writer:
         self.bar = bar
         self.now = timezone.now()
         self.changed: list[models.Model] = []
+        self.unchanged: list[models.Model] = []
         self.ids: dict[str, dict[str, int]] = {}
 
     def write(self, records: dict[str, dict[str, dict[str, Any]]]) -> None:
@@ -206,6 +282,10 @@ class _Writer:
         counts["retired"] += len(retired)
         counts["unchanged"] += len(records) - len(creates) - len(updates)
         self.changed.extend([*creates, *updates, *retired])
+        touched = {instance.key for instance in [*creates, *updates, *retired]}
+        self.unchanged.extend(
+            instance for key, instance in existing.items() if key in records and key not in touched
+        )
         self.ids[section] = {
             **{key: instance.pk for key, instance in existing.items()},
             **{instance.key: instance.pk for instance in creates},
@@ -368,20 +448,19 @@ def update_profile(
     *, person: Person, phone: str, expertise: list[str], languages: list[str]
 ) -> Person:
     """Save the fields a person may change about themselves."""
-    with transaction.atomic():
+    with transaction.atomic(), indexing.batch():
         person.phone = phone
         person.languages = languages
         person.expertise.set(expertise)
         person.save()
-    indexing.record_changed(person)
     return person
 
 
 def verify_profile(*, person: Person) -> Person:
     """Record that the person confirmed their profile today."""
-    person.last_verified = timezone.localdate()
-    person.save(update_fields=["last_verified", "updated_at"])
-    indexing.record_changed(person)
+    with transaction.atomic(), indexing.batch():
+        person.last_verified = timezone.localdate()
+        person.save(update_fields=["last_verified", "updated_at"])
     return person
 
 

@@ -232,6 +232,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samverkansportalen@l
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=200 * 1024 * 1024)
+# How long a directory import waits for another one to finish before it gives up (seconds).
+IMPORT_LOCK_WAIT = env.float("IMPORT_LOCK_WAIT", default=60.0)
 
 # Security headers; `manage.py check --deploy` is clean once SECRET_KEY, HTTPS and DEBUG are set.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -266,13 +268,14 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
     "filters": {
         "withhold_404_paths": {"()": "portal.log_filters.WithholdNotFoundPaths"},
+        "withhold_query_strings": {"()": "portal.log_filters.WithholdQueryStrings"},
         "redact_secret_paths": {"()": "portal.log_filters.RedactSecretPaths"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["redact_secret_paths"],
+            "filters": ["withhold_query_strings", "redact_secret_paths"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},

@@ -363,7 +363,9 @@ def _tags_by_person(people: list[Person]) -> dict[int, list[str]]:
     ids = [person.pk for person in people]
     grouped: dict[int, list[str]] = {pk: [] for pk in ids}
     for start in range(0, len(ids), 500):
-        rows = PersonTag.objects.filter(content_object_id__in=ids[start : start + 500])
+        rows = PersonTag.objects.filter(content_object_id__in=ids[start : start + 500]).order_by(
+            "content_object_id", "tag__name"
+        )
         for person_id, name in rows.values_list("content_object_id", "tag__name"):
             grouped[person_id].append(name)
     return grouped

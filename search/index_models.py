@@ -13,6 +13,7 @@ class IndexedDocument(models.Model):
     terms = models.JSONField(default=dict)
     seq = models.BigIntegerField(db_index=True)
     deleted = models.BooleanField(default=False)
+    digest = models.CharField(max_length=32, blank=True)
 
     class Meta:
         app_label = "search"

@@ -1,20 +1,28 @@
 """Keeps the search index in step with the records it describes.
 
 Writers never talk to an engine: they call `record_changed`/`record_deleted` (signals do it for
-ordinary saves), and wrap bulk work such as imports in `batch()` so the index is updated once,
-at the end, before the command or request returns. The embedded index lives in the same database,
-so its rows commit or roll back with the records.
+ordinary saves). Bulk work such as an import runs `batch()` *inside* its `transaction.atomic()`
+block, so the index is updated once, at the end of the block, in the same transaction: the
+embedded index rows and the Elasticsearch outbox commit or roll back with the records, and a crash
+after the commit leaves nothing stale (see search/backends/resilient.py for the outbox).
+`suspended()` drops index changes (dry runs); `repair()` reindexes records whose document differs
+from what the index holds, compared by digest.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
+
+from directory.models import ContactPoint, Function, Organisation, Person
+from search import documents, service
+from search.backends.base import document_digest
 
 logger = logging.getLogger(__name__)
 
-REBUILD_THRESHOLD = 2000
+CHUNK = 2000
 
 _state = threading.local()
 
@@ -38,6 +46,17 @@ def batch():
             _state.pending = None
 
 
+@contextmanager
+def suspended():
+    """Drop every index change made inside the block (for work that is rolled back)."""
+    previous = _pending()
+    _state.pending = {"changed": {}, "deleted": set()}
+    try:
+        yield
+    finally:
+        _state.pending = previous
+
+
 def record_changed(instance) -> None:
     """Reindex one record (or drop it when it must no longer be found)."""
     pending = _pending()
@@ -49,8 +68,6 @@ def record_changed(instance) -> None:
 
 def record_deleted(instance) -> None:
     """Remove one record from the index."""
-    from search import documents
-
     uid = documents.uid_for(instance)
     pending = _pending()
     if pending is not None:
@@ -64,13 +81,31 @@ def record_deleted(instance) -> None:
     _flush({"changed": changed, "deleted": {uid} if uid else set()})
 
 
+def repair(instances: Iterable) -> int:
+    """Reindex the records whose document differs from the index's; returns how many did."""
+    fresh, absent = _documents(list(instances))
+    expected: dict[str, str | None] = {uid: document_digest(doc) for uid, doc in fresh.items()}
+    expected.update(dict.fromkeys(absent))
+    if not expected:
+        return 0
+    engine = service.get_engine()
+    stale = engine.stale(expected)
+    changed = [fresh[uid] for uid in sorted(stale) if uid in fresh]
+    gone = sorted(stale - fresh.keys())
+    if changed:
+        engine.index_documents(changed)
+    if gone:
+        engine.delete_documents(gone)
+    if stale:
+        logger.warning("Search index: repaired %d document(s) that had drifted", len(stale))
+    return len(stale)
+
+
 def _identity(instance) -> tuple[str, object]:
     return (instance._meta.label_lower, instance.pk)
 
 
 def _dependents(instance) -> list:
-    from search import documents
-
     try:
         return documents.dependents(instance)
     except Exception:  # noqa: BLE001 - a deleted parent may already be gone
@@ -78,45 +113,54 @@ def _dependents(instance) -> list:
         return []
 
 
-def _flush(pending: dict) -> None:
-    from directory.models import Person
-    from search import documents, service
+def _documents(instances: list) -> tuple[dict[str, dict], set[str]]:
+    """The current documents of `instances` (in bulk) and the uids that must not be found."""
+    by_model: dict[type, list] = {}
+    for instance in instances:
+        by_model.setdefault(type(instance), []).append(instance)
+    orgs = documents.Organisations(Organisation.objects.all()) if instances else None
+    fresh: dict[str, dict] = {}
+    absent: set[str] = set()
+    builders = {
+        Person: lambda chunk: documents.people_documents(chunk, orgs),
+        Organisation: lambda chunk: (documents.organisation_document(o, orgs) for o in chunk),
+        ContactPoint: lambda chunk: (documents.contact_point_document(c, orgs) for c in chunk),
+        Function: lambda chunk: (documents.function_document(f) for f in chunk),
+    }
+    for model, group in by_model.items():
+        builder = builders.get(model)
+        if builder is None:
+            for instance in group:
+                current = model._default_manager.filter(pk=instance.pk).first()
+                document = documents.document_for(current) if current is not None else None
+                if document is not None:
+                    fresh[document["uid"]] = document
+            continue
+        ids = [instance.pk for instance in group]
+        for start in range(0, len(ids), CHUNK):
+            chunk = model._default_manager.filter(pk__in=ids[start : start + CHUNK])
+            for document in builder(list(chunk)):
+                if document is not None:
+                    fresh[document["uid"]] = document
+    for instance in instances:
+        uid = documents.uid_for(instance)
+        if uid and uid not in fresh:
+            absent.add(uid)
+    return fresh, absent
 
+
+def _flush(pending: dict) -> None:
     changed = dict(pending["changed"])
     deleted: set[str] = set(pending["deleted"])
     if not changed and not deleted:
         return
-    engine = service.get_engine()
     for instance in list(changed.values()):
         for dependent in _dependents(instance):
             changed.setdefault(_identity(dependent), dependent)
-    if len(changed) > REBUILD_THRESHOLD:
-        engine.rebuild(documents.all_documents())
-        return
-    people = [instance for instance in changed.values() if isinstance(instance, Person)]
-    others = [instance for instance in changed.values() if not isinstance(instance, Person)]
-    fresh: list[dict] = []
-    people_ids = [person.pk for person in people]
-    found = {
-        document["uid"]: document
-        for document in documents.people_documents(Person.objects.filter(pk__in=people_ids))
-    }
-    for person in people:
-        uid = documents.uid_for(person)
-        if uid in found:
-            fresh.append(found[uid])
-        else:
-            deleted.add(uid)
-    for instance in others:
-        uid = documents.uid_for(instance)
-        current = type(instance)._default_manager.filter(pk=instance.pk).first()
-        document = documents.document_for(current) if current is not None else None
-        if document is not None:
-            fresh.append(document)
-        elif uid:
-            deleted.add(uid)
-    deleted -= {document["uid"] for document in fresh}
+    fresh, absent = _documents(list(changed.values()))
+    deleted = (deleted | absent) - fresh.keys()
+    engine = service.get_engine()
     if fresh:
-        engine.index_documents(fresh)
+        engine.index_documents(list(fresh.values()))
     if deleted:
         engine.delete_documents(sorted(deleted))

@@ -48,7 +48,7 @@ class ClickLog(models.Model):
 
 
 class PendingIndexChange(models.Model):
-    """An index write the primary engine missed while unavailable, replayed when it returns."""
+    """The outbox: an index change for the primary engine, kept until the primary has it."""
 
     class Action(models.TextChoices):
         INDEX = "index", _("Index")
@@ -58,9 +58,10 @@ class PendingIndexChange(models.Model):
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     document = models.JSONField(_("document"), null=True, blank=True)
     queued_at = models.DateTimeField(_("queued at"), default=timezone.now, db_index=True)
+    seq = models.BigIntegerField(_("version"), default=0, db_index=True)
 
     class Meta:
-        ordering = ["queued_at", "id"]
+        ordering = ["seq", "id"]
         verbose_name = _("pending index change")
         verbose_name_plural = _("pending index changes")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 import nh3
-from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -52,8 +51,6 @@ FACET_LABELS = {
 MAX_FACET_OPTIONS = 20
 VISIBLE_FACET_OPTIONS = 8
 MAX_PAGE = MAX_OFFSET // PAGE_SIZE + 1
-CLICK_QUERY_LENGTH = 200
-CLICK_PATH = reverse_lazy("search:click")
 
 
 def safe_snippet(snippet: str) -> SafeString:
@@ -71,17 +68,16 @@ def is_local_path(target: str) -> bool:
     return not parts.scheme and not parts.netloc and url_has_allowed_host_and_scheme(target, None)
 
 
-def safe_href(*, query: str, uid: str, rank: int, url: str) -> str:
-    """A tracked link for local paths, the address itself for web links, else nothing."""
+def safe_href(url: str) -> str:
+    """The address of a local path or a web link; nothing for any other scheme."""
     if is_local_path(url):
-        return click_url(query=query, uid=uid, rank=rank, url=url)
+        return url
     return url if url.startswith(("https://", "http://")) else ""
 
 
-def click_url(*, query: str, uid: str, rank: int, url: str) -> str:
-    """The tracking link that records a click and then opens `url`."""
-    parameters = {"q": query[:CLICK_QUERY_LENGTH], "uid": uid, "rank": rank, "to": url}
-    return f"{CLICK_PATH}?{urlencode(parameters)}"
+def click_data(*, uid: str, rank: int, url: str) -> dict | None:
+    """What the click counter posts for a link to a local result (None: not counted)."""
+    return {"uid": uid, "rank": rank} if uid and is_local_path(url) else None
 
 
 def result_items(results: list[dict], *, query: str, offset: int) -> list[dict]:
@@ -96,7 +92,8 @@ def result_items(results: list[dict], *, query: str, offset: int) -> list[dict]:
                 "kind_label": KIND_NAMES.get(result.get("kind"), result.get("kind")),
                 "title": result.get("title") or url,
                 "url": url,
-                "href": safe_href(query=query, uid=uid, rank=position, url=url),
+                "href": safe_href(url),
+                "click": click_data(uid=uid, rank=position, url=url),
                 "snippet": safe_snippet(result.get("snippet", "")),
                 "rank": position,
             }
@@ -113,7 +110,8 @@ def answer_card(answer: dict | None, *, query: str) -> dict | None:
     return {
         **answer,
         "kind_label": KIND_NAMES.get(answer.get("kind"), answer.get("kind")),
-        "href": safe_href(query=query, uid=uid, rank=0, url=url),
+        "href": safe_href(url),
+        "click": click_data(uid=uid, rank=0, url=url),
         "phone_uri": re.sub(r"[^\d+]", "", answer.get("phone") or ""),
     }
 
@@ -235,13 +233,19 @@ def promotions(query: str, *, request) -> list[dict]:
             if not pick.page.live:
                 continue
             url = pick.page.get_url(request) or ""
-            href = safe_href(query=query, uid=f"promotion:{pick.pk}", rank=0, url=url)
-            items.append({"title": pick.page.title, "href": href, "description": pick.description})
+            items.append(
+                {
+                    "title": pick.page.title,
+                    "href": safe_href(url),
+                    "click": click_data(uid=f"promotion:{pick.pk}", rank=0, url=url),
+                    "description": pick.description,
+                }
+            )
         elif pick.external_link_url:
             items.append(
                 {
                     "title": pick.external_link_text or pick.external_link_url,
-                    "href": safe_href(query=query, uid="", rank=0, url=pick.external_link_url),
+                    "href": safe_href(pick.external_link_url),
                     "description": pick.description,
                 }
             )

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from directory.models import ContactPoint, Function, Organisation, Person, Position
-from search import indexing
+from search import analytics, indexing
 from search.analysis import synonyms
 
 DIRECTORY_MODELS = (Organisation, Function, Person, Position, ContactPoint)
@@ -19,6 +19,10 @@ def _changed(sender, instance, raw=False, **kwargs):
 
 def _deleted(sender, instance, **kwargs):
     indexing.record_deleted(instance)
+
+
+def _people_changed(sender, **kwargs):
+    analytics.people_tokens.clear()
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -45,6 +49,8 @@ def connect() -> None:
     for model in (Organisation, Function, Person, ContactPoint):
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-save-{model.__name__}")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{model.__name__}")
+    post_save.connect(_people_changed, sender=Person, dispatch_uid="search-people-tokens-save")
+    post_delete.connect(_people_changed, sender=Person, dispatch_uid="search-people-tokens-delete")
     post_save.connect(_changed, sender=Position, dispatch_uid="search-save-Position")
     post_delete.connect(_position_deleted, sender=Position, dispatch_uid="search-delete-Position")
     page_published.connect(_page_changed, dispatch_uid="search-page-published")

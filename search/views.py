@@ -1,11 +1,10 @@
-"""Search results page and click-through tracking."""
+"""Search results page and the click counter."""
 
 import re
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from search import analytics, presentation, service
 from search.params import FILTERS, PAGE_SIZE, clean_query, filter_arguments
@@ -38,14 +37,16 @@ def search_page(request):
     return render(request, "search/results.html", context)
 
 
-@require_safe
+@require_POST
 def click(request):
-    """Count an opened result (query, result, rank; nobody's identity) and go to it."""
-    target = request.GET.get("to", "")
-    if not presentation.is_local_path(target):
-        return HttpResponseRedirect(reverse("search:search"))
-    uid = request.GET.get("uid", "")
-    rank = request.GET.get("rank", "")
-    if RESULT_UID.fullmatch(uid) and RANK.fullmatch(rank):
-        analytics.record_click(query=clean_query(request.GET.get("q")), uid=uid, rank=int(rank))
-    return HttpResponseRedirect(target)
+    """Count an opened result (query, result, rank; nobody's identity): a same-origin POST only.
+
+    CSRF protection refuses a POST from another site, so statistics cannot be forged from
+    outside; result links point straight at their pages and work without this counter.
+    """
+    uid = request.POST.get("uid", "")
+    rank = request.POST.get("rank", "")
+    if not (RESULT_UID.fullmatch(uid) and RANK.fullmatch(rank)):
+        return HttpResponseBadRequest()
+    analytics.record_click(query=clean_query(request.POST.get("q")), uid=uid, rank=int(rank))
+    return HttpResponse(status=204)

@@ -1,5 +1,6 @@
 """Shared fixtures."""
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,12 @@ def user(django_user_model):
 def signed_in_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def closed_port_url() -> str:
+    """The URL of a local port nothing listens on (bound, then closed)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

@@ -12,11 +12,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
-from directory.models import AGE_GROUPS, Function, Organisation
+from directory.importers.files import UnreadableFile, read_limited
+from directory.models import AGE_GROUPS, LONG_TEXT_MAX, Function, Organisation
+from directory.validators import PHONE_PATTERN, unknown_languages
 
 SECTIONS = ("organisations", "functions", "people", "contact_points")
 KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 AGE_GROUP_KEYS = [key for key, _label in AGE_GROUPS]
+MAX_INT_DIGITS = 18
+CSV_DELIMITERS = ",;\t"
 TRUE_WORDS = {"true", "1", "yes", "ja", "x"}
 FALSE_WORDS = {"false", "0", "no", "nej", ""}
 
@@ -46,14 +50,24 @@ class Spec:
     ref: str = ""
 
 
+class OutOfRange(int):
+    """A JSON integer with more digits than any field accepts (kept as a marker, never stored)."""
+
+
+def _parse_int(digits: str) -> int:
+    return OutOfRange(0) if len(digits.lstrip("-")) > MAX_INT_DIGITS else int(digits)
+
+
 TEXT = Spec("text")
+LONG = Spec("longtext", max_length=LONG_TEXT_MAX)
+PHONE = Spec("phone", max_length=50)
 SPECS: dict[str, dict[str, Spec]] = {
     "organisations": {
         "id": Spec("key", required=True),
         "name": Spec("text", required=True),
         "kind": Spec("choice", required=True, choices=tuple(Organisation.Kind.values)),
         "parent": Spec("ref", ref="organisations"),
-        "phone": Spec("text", max_length=50),
+        "phone": PHONE,
         "email": Spec("email"),
         "address": TEXT,
         "visiting_address": TEXT,
@@ -65,14 +79,14 @@ SPECS: dict[str, dict[str, Spec]] = {
         "name": Spec("text", required=True),
         "sector": Spec("choice", choices=tuple(Function.Sector.values)),
         "synonyms": Spec("strings"),
-        "summary": Spec("longtext"),
-        "mandate": Spec("longtext"),
-        "responsibilities": Spec("longtext"),
-        "competence": Spec("longtext"),
-        "conditions": Spec("longtext"),
-        "legal_basis": Spec("longtext"),
-        "contact_when": Spec("longtext"),
-        "contact_not_when": Spec("longtext"),
+        "summary": LONG,
+        "mandate": LONG,
+        "responsibilities": LONG,
+        "competence": LONG,
+        "conditions": LONG,
+        "legal_basis": LONG,
+        "contact_when": LONG,
+        "contact_not_when": LONG,
     },
     "people": {
         "id": Spec("key", required=True),
@@ -80,19 +94,19 @@ SPECS: dict[str, dict[str, Spec]] = {
         "family_name": Spec("text", required=True, max_length=100),
         "title": TEXT,
         "email": Spec("email"),
-        "phone": Spec("text", max_length=50),
+        "phone": PHONE,
         "organisation": Spec("ref", required=True, ref="organisations"),
         "protected": Spec("bool"),
         "expertise": Spec("strings", max_length=100),
-        "languages": Spec("strings", max_length=20),
+        "languages": Spec("languages", max_length=2),
         "positions": Spec("positions"),
     },
     "contact_points": {
         "id": Spec("key", required=True),
         "organisation": Spec("ref", required=True, ref="organisations"),
         "name": Spec("text", required=True),
-        "purpose": Spec("longtext"),
-        "phone": Spec("text", max_length=50),
+        "purpose": LONG,
+        "phone": PHONE,
         "email": Spec("email"),
         "hours": TEXT,
         "topics": Spec("strings"),
@@ -127,13 +141,11 @@ class Bundle:
 def read_bundle(*, path: Path, max_bytes: int) -> tuple[dict[str, list], list[Problem]]:
     """Read FILE as a JSON bundle or a CSV of people; return raw sections and read errors."""
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        return {}, [Problem("file", "", "", f"cannot read: {error.strerror}")]
-    if size > max_bytes:
-        return {}, [Problem("file", "", "", f"is {size} bytes, larger than the limit {max_bytes}")]
+        data = read_limited(path, max_bytes=max_bytes)
+    except UnreadableFile as error:
+        return {}, [Problem("file", "", "", str(error))]
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return {}, [Problem("file", "", "", "is not UTF-8 text")]
     if path.suffix.lower() == ".csv":
@@ -143,7 +155,7 @@ def read_bundle(*, path: Path, max_bytes: int) -> tuple[dict[str, list], list[Pr
 
 def _read_json(text: str) -> tuple[dict[str, list], list[Problem]]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         return {}, [Problem("file", "", "", f"malformed JSON at line {error.lineno}: {error.msg}")]
     except RecursionError:
@@ -163,9 +175,18 @@ def _read_json(text: str) -> tuple[dict[str, list], list[Problem]]:
     return sections, problems
 
 
+def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """The CSV dialect of the header line: comma, or semicolon as Swedish Excel writes it."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=CSV_DELIMITERS)
+    except csv.Error:
+        return csv.excel
+
+
 def _read_csv(text: str) -> tuple[dict[str, list], list[Problem]]:
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text), strict=True)
         header = reader.fieldnames or []
         rows = list(reader)
     except csv.Error as error:
@@ -289,26 +310,36 @@ def _empty(spec: Spec) -> Any:
 
 def _convert(spec: Spec, value: Any, section: str, label: str, bundle: Bundle) -> tuple[Any, str]:
     kind = spec.kind
+    if isinstance(value, OutOfRange):
+        return None, f"is a number with more than {MAX_INT_DIGITS} digits"
+    if _has_nul(value):
+        return None, "contains a NUL character (\\x00)"
     if kind == "bool":
         return (value, "") if isinstance(value, bool) else (None, "must be true or false")
-    if kind in {"strings", "age_groups"}:
+    if kind in {"strings", "age_groups", "languages"}:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             return None, "must be a list of strings"
         items = list(dict.fromkeys(item.strip() for item in value if item.strip()))
-        if any(len(item) > spec.max_length for item in items):
-            return None, f"items must be at most {spec.max_length} characters"
         if kind == "age_groups" and any(item not in AGE_GROUP_KEYS for item in items):
             return None, f"age groups must be among {', '.join(AGE_GROUP_KEYS)}"
+        if kind == "languages":
+            items = [item.lower() for item in items]
+            unknown = unknown_languages(items)
+            if unknown:
+                return None, f"unknown language code {', '.join(unknown)} (use ISO 639-1: sv, en…)"
+            return items, ""
+        if any(len(item) > spec.max_length for item in items):
+            return None, f"items must be at most {spec.max_length} characters"
         return items, ""
     if kind == "positions":
         return _positions(value, section, label, bundle)
     if not isinstance(value, str):
         return None, "must be a string"
     value = value.strip()
-    if kind == "longtext":
-        return value, ""
     if len(value) > spec.max_length:
-        return None, f"must be at most {spec.max_length} characters"
+        return None, f"must be at most {spec.max_length} characters (it has {len(value)})"
+    if kind == "phone" and value and not PHONE_PATTERN.match(value):
+        return None, "must be a phone number: digits, spaces, +, - and parentheses only"
     if kind == "key" and not KEY_PATTERN.match(value):
         return None, "must contain only letters, digits, - and _"
     if kind == "choice" and value not in spec.choices:
@@ -328,6 +359,14 @@ def _convert(spec: Spec, value: Any, section: str, label: str, bundle: Bundle) -
                 "is not a valid e-mail address" if kind == "email" else "is not a valid URL",
             )
     return value, ""
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list):
+        return any(isinstance(item, str) and "\x00" in item for item in value)
+    return False
 
 
 def _positions(value: Any, section: str, label: str, bundle: Bundle) -> tuple[Any, str]:

@@ -7,14 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import transaction
 from wagtail.rich_text import RichText
 
+from directory.importers.files import UnreadableFile, read_limited
 from directory.models import AGE_GROUPS, Function, Organisation
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
-from portal.pages.base import ContentPage
+from portal.pages.base import SUMMARY_MAX, ContentPage
 from portal.pages.content import (
     DirectiveIndexPage,
     DirectivePage,
@@ -50,6 +52,8 @@ FRONT_MATTER = re.compile(
 )
 ABBREVIATION = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}$")
 AGE_GROUP_KEYS = {key for key, _label in AGE_GROUPS}
+BODY_MAX = 1_000_000
+DEFINITION_MAX = 10_000
 
 
 class FrontMatterLoader(yaml.SafeLoader):
@@ -129,9 +133,16 @@ class Validator:
     def parse(self, path: Path) -> Item | None:
         name = path.name
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.problem(name, "file", f"cannot be read: {error}")
+            raw = read_limited(path, max_bytes=settings.IMPORT_MAX_BYTES).decode("utf-8")
+        except UnreadableFile as error:
+            self.problem(name, "file", str(error))
+            return None
+        except UnicodeDecodeError:
+            self.problem(name, "file", "is not UTF-8 text")
+            return None
+        if "\x00" in raw:
+            line = raw.count("\n", 0, raw.index("\x00")) + 1
+            self.problem(name, "file", f"line {line} contains a NUL character (\\x00)")
             return None
         match = FRONT_MATTER.match(raw)
         if match is None:
@@ -139,13 +150,19 @@ class Validator:
             return None
         try:
             data = yaml.load(match.group(1), Loader=FrontMatterLoader)  # noqa: S506 - safe loader
-        except (yaml.YAMLError, ValueError) as error:
+        except yaml.YAMLError as error:
             self.problem(name, "front matter", f"does not parse: {str(error).splitlines()[0]}")
+            return None
+        except ValueError:
+            self.problem(name, "front matter", "holds a number with too many digits")
             return None
         if not isinstance(data, dict):
             self.problem(name, "front matter", "must be a mapping of keys to values")
             return None
         body = match.group(2)
+        if len(body) > BODY_MAX:
+            self.problem(name, "body", f"is longer than {BODY_MAX} characters ({len(body)})")
+            return None
         before = len(self.problems)
         data = self.check(name, data, body)
         if len(self.problems) > before:
@@ -169,8 +186,8 @@ class Validator:
             self.problem(name, key, "must be text")
             return ""
         value = str(value).strip()
-        if max_length and len(value) > max_length:
-            self.problem(name, key, f"is longer than {max_length} characters")
+        if len(value) > max_length:
+            self.problem(name, key, f"is longer than {max_length} characters ({len(value)})")
         return value
 
     def strings(self, name: str, data: dict, key: str) -> list[str]:
@@ -211,7 +228,7 @@ class Validator:
                 self.problem(
                     name, "slug", f"'{clean['slug']}' may hold only letters, digits, - and _"
                 )
-        clean["summary"] = self.text(name, data, "summary", max_length=None)
+        clean["summary"] = self.text(name, data, "summary", max_length=SUMMARY_MAX)
         clean["owner"] = self.reference(name, data, "owner", self.organisations, "organisation")
         clean["contact_function"] = self.reference(
             name, data, "contact_function", self.functions, "function"
@@ -285,6 +302,11 @@ class Validator:
                 self.problem(name, "synonyms", f"'{term}' must have a list of words")
                 continue
             term, definition = str(term).strip(), str(definition or "").strip()
+            if len(definition) > DEFINITION_MAX:
+                self.problem(
+                    name, "terms", f"'{term[:40]}': the definition is longer than {DEFINITION_MAX}"
+                )
+                continue
             abbreviation = is_abbreviation(term)
             found.append(
                 GlossaryTerm(
@@ -300,8 +322,10 @@ class Validator:
 
 def read_directory(directory: Path) -> tuple[list[Item], list[str]]:
     """Parse and validate every *.md file; raise ContentImportError listing every problem."""
-    if not directory.is_dir():
+    if not directory.exists():
         raise ContentImportError([Problem(str(directory), "directory", "does not exist")])
+    if not directory.is_dir():
+        raise ContentImportError([Problem(str(directory), "directory", "is not a directory")])
     validator = Validator()
     items = [item for path in sorted(directory.glob("*.md")) if (item := validator.parse(path))]
     seen: dict[str, str] = {}

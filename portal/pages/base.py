@@ -15,6 +15,8 @@ from directory.models import AGE_GROUPS
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
 
 REVIEW_WINDOW_DAYS = 30
+# Longest accepted summary of a content page (on publish and on import).
+SUMMARY_MAX = 1000
 
 
 class ContentPageTag(TaggedItemBase):
@@ -29,7 +31,7 @@ class ContentPage(OrganisationRights, Page):
     Only its subclasses are created; each names its parent and subpage types.
     """
 
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, max_length=SUMMARY_MAX)
     owner_organisation = models.ForeignKey(
         "directory.Organisation",
         verbose_name=_("owner organisation"),

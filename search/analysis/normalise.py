@@ -13,6 +13,8 @@ _FOLD = str.maketrans(
 )
 _WORD = re.compile(r"[0-9a-z_]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
+# Longer words are cut to this length (on every engine) so analysis stays linear in the text.
+MAX_TOKEN_LENGTH = 64
 
 STOP_WORDS = frozenset(
     fold_word
@@ -41,8 +43,8 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded words; punctuation, symbols and control characters separate words."""
-    return _WORD.findall(fold(text))
+    """Folded words, cut to MAX_TOKEN_LENGTH; punctuation, symbols and controls separate words."""
+    return [word[:MAX_TOKEN_LENGTH] for word in _WORD.findall(fold(text))]
 
 
 @lru_cache(maxsize=200_000)

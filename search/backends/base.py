@@ -24,14 +24,24 @@ A *document* is a flat dict built by search/documents.py for every searchable re
     contact        {"phone": ..., "email": ..., "hours": ...} for answer cards
     prior          float, a kind/quality prior used by the ranker (1.0 = neutral)
 
-Protected people never become documents.
+Protected people never become documents. Engines store each document's `document_digest()` so
+a caller can ask which documents differ from what the records say (`stale()`) without reading
+them back.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+
+def document_digest(document: dict) -> str:
+    """A short, stable fingerprint of a document's content (key order does not matter)."""
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -79,3 +89,26 @@ class SearchEngine(Protocol):
     def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]: ...
 
     def count(self) -> int: ...
+
+    def stale(self, expected: dict[str, str | None]) -> set[str]:
+        """The uids whose stored state differs from `expected` (uid -> digest, None = absent)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of the outbox: index `document` (or delete when None) as version `seq`."""
+
+    uid: str
+    seq: int
+    document: dict | None
+
+
+class PrimaryEngine(SearchEngine, Protocol):
+    """An engine fed from the outbox (Elasticsearch): applies versioned changes in bulk.
+
+    A change older than the version the engine already holds for a uid is ignored, so changes
+    sent twice or out of order never undo a newer one.
+    """
+
+    def apply_changes(self, changes: list[Change]) -> int: ...

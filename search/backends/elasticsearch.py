@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.backends import es_settings
-from search.backends.base import EngineQuery, Hit
+from search.backends.base import Change, EngineQuery, Hit, document_digest
 from search.backends.resilient import EngineUnavailable
 
 # Outages are reported once per interval by the resilient wrapper; the transport would warn on
@@ -26,6 +26,10 @@ from search.backends.resilient import EngineUnavailable
 logging.getLogger("elastic_transport").setLevel(logging.ERROR)
 
 MAX_GROUPS = 32
+MGET_BATCH = 1000
+# Outbox changes carry their own version: an older one than the index holds is refused (409).
+VERSION_TYPE = "external"
+IGNORED_STATUS = (404, 409)
 MAX_ALTERNATIVES = 12
 MAX_PHRASES = 12
 FUZZINESS = "AUTO"
@@ -163,10 +167,14 @@ def build_suggest_body(prefix: str, *, size: int) -> dict:
     }
 
 
+def _source(document: dict) -> dict:
+    return {**document, "digest": document_digest(document)}
+
+
 def build_bulk_actions(documents: Iterable[dict], *, index: str) -> list[dict]:
-    """Explicit bulk `index` actions, one per document, keyed by uid."""
+    """Explicit bulk `index` actions, one per document, keyed by uid, with its digest."""
     return [
-        {"_op_type": "index", "_index": index, "_id": doc["uid"], "_source": doc}
+        {"_op_type": "index", "_index": index, "_id": doc["uid"], "_source": _source(doc)}
         for doc in documents
     ]
 
@@ -174,6 +182,25 @@ def build_bulk_actions(documents: Iterable[dict], *, index: str) -> list[dict]:
 def build_delete_actions(uids: Iterable[str], *, index: str) -> list[dict]:
     """Explicit bulk `delete` actions."""
     return [{"_op_type": "delete", "_index": index, "_id": uid} for uid in uids]
+
+
+def build_change_actions(changes: Iterable[Change], *, index: str) -> list[dict]:
+    """Versioned bulk actions for outbox changes: index a document or delete it, as `seq`."""
+    actions = []
+    for change in changes:
+        versioned = {"_id": change.uid, "version": change.seq, "version_type": VERSION_TYPE}
+        if change.document is None:
+            actions.append({"_op_type": "delete", "_index": index, **versioned})
+        else:
+            actions.append(
+                {
+                    "_op_type": "index",
+                    "_index": index,
+                    **versioned,
+                    "_source": _source(change.document),
+                }
+            )
+    return actions
 
 
 def build_alias_actions(old: Iterable[str], new: str, *, alias: str) -> dict:
@@ -273,6 +300,42 @@ class ElasticsearchEngine:
         if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
             self.reload_synonyms()
         return deleted
+
+    @_unavailable
+    def apply_changes(self, changes: list[Change]) -> int:
+        """Apply outbox changes in one bulk request; older versions than the index's are ignored."""
+        actions = build_change_actions(changes, index=self.alias)
+        if not actions:
+            return 0
+        applied, _ = bulk(
+            self.client,
+            actions,
+            refresh="wait_for",
+            require_alias=True,
+            ignore_status=IGNORED_STATUS,
+        )
+        if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
+            self.reload_synonyms()
+        return applied
+
+    @_unavailable
+    def stale(self, expected: dict[str, str | None]) -> set[str]:
+        """Uids whose document in the index has another digest, is missing, or should be absent."""
+        uids = list(expected)
+        stored: dict[str, str | None] = {}
+        for start in range(0, len(uids), MGET_BATCH):
+            try:
+                response = self.client.mget(
+                    index=self.alias,
+                    ids=uids[start : start + MGET_BATCH],
+                    source_includes=["digest"],
+                )
+            except NotFoundError:
+                break
+            for found in response["docs"]:
+                if found.get("found"):
+                    stored[found["_id"]] = found.get("_source", {}).get("digest", "")
+        return {uid for uid, digest in expected.items() if stored.get(uid) != digest}
 
     @_unavailable
     def rebuild(self, documents: Iterable[dict]) -> int:

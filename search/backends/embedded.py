@@ -37,7 +37,7 @@ from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
 from search.analysis.normalise import words
-from search.backends.base import EngineQuery, Hit
+from search.backends.base import EngineQuery, Hit, document_digest
 
 FIELD_WEIGHTS = {
     "names": 5.0,
@@ -56,6 +56,7 @@ SLOT_CACHE = 256
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
 SYNC_INTERVAL = 1.0
+WRITE_BATCH = 500
 
 _generation = 0
 _generation_lock = threading.Lock()
@@ -193,6 +194,7 @@ class EmbeddedEngine:
                 data=document,
                 terms=analyse_document(document),
                 deleted=False,
+                digest=document_digest(document),
             )
             for document in documents
         ]
@@ -201,10 +203,12 @@ class EmbeddedEngine:
         with transaction.atomic():
             _written()
             seq = _next_seq()
-            for row in rows:
-                row.seq = seq
-            IndexedDocument.objects.filter(uid__in=[row.uid for row in rows]).delete()
-            IndexedDocument.objects.bulk_create(rows, batch_size=500)
+            for start in range(0, len(rows), WRITE_BATCH):
+                chunk = rows[start : start + WRITE_BATCH]
+                for row in chunk:
+                    row.seq = seq
+                IndexedDocument.objects.filter(uid__in=[row.uid for row in chunk]).delete()
+                IndexedDocument.objects.bulk_create(chunk)
         return len(rows)
 
     def delete_documents(self, uids: Iterable[str]) -> int:
@@ -213,22 +217,33 @@ class EmbeddedEngine:
         uids = list(dict.fromkeys(uids))
         if not uids:
             return 0
+        existing = 0
         with transaction.atomic():
             _written()
             seq = _next_seq()
-            existing = set(
-                IndexedDocument.objects.filter(uid__in=uids, deleted=False).values_list(
-                    "uid", flat=True
+            for start in range(0, len(uids), WRITE_BATCH):
+                chunk = uids[start : start + WRITE_BATCH]
+                existing += IndexedDocument.objects.filter(uid__in=chunk, deleted=False).count()
+                IndexedDocument.objects.filter(uid__in=chunk).delete()
+                IndexedDocument.objects.bulk_create(
+                    [
+                        IndexedDocument(uid=uid, kind=uid.split(":", 1)[0], seq=seq, deleted=True)
+                        for uid in chunk
+                    ]
                 )
-            )
-            IndexedDocument.objects.filter(uid__in=uids).delete()
-            IndexedDocument.objects.bulk_create(
-                [
-                    IndexedDocument(uid=uid, kind=uid.split(":", 1)[0], seq=seq, deleted=True)
-                    for uid in uids
-                ]
-            )
-        return len(existing)
+        return existing
+
+    def stale(self, expected: dict[str, str | None]) -> set[str]:
+        """Uids whose row differs from `expected`: another digest, missing, or live when absent."""
+        from search.models import IndexedDocument
+
+        uids = list(expected)
+        stored: dict[str, str | None] = {}
+        for start in range(0, len(uids), WRITE_BATCH):
+            rows = IndexedDocument.objects.filter(uid__in=uids[start : start + WRITE_BATCH])
+            for uid, digest, deleted in rows.values_list("uid", "digest", "deleted"):
+                stored[uid] = None if deleted else digest
+        return {uid for uid, digest in expected.items() if stored.get(uid) != digest}
 
     def rebuild(self, documents: Iterable[dict]) -> int:
         from search.models import IndexedDocument

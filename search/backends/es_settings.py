@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from importlib import import_module
 from pathlib import Path
 
+from search.analysis.normalise import MAX_TOKEN_LENGTH
+
 logger = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "analysis" / "data"
@@ -138,6 +140,7 @@ def build_synonyms_set(rules: Iterable[str]) -> list[dict]:
 def build_analysis(*, word_list: list[str], override_rules: list[str], synonyms_set: str) -> dict:
     """Analyzers: Swedish index/search chains, a folded chain and an edge n-gram prefix chain."""
     filters: dict[str, dict] = {
+        "sv_truncate": {"type": "truncate", "length": MAX_TOKEN_LENGTH},
         "sv_stop": {"type": "stop", "stopwords": stop_words()},
         "sv_stemmer": {"type": "stemmer", "language": "swedish"},
         "sv_synonyms": {
@@ -153,8 +156,8 @@ def build_analysis(*, word_list: list[str], override_rules: list[str], synonyms_
             "preserve_original": True,
         },
     }
-    index_chain = ["lowercase", "sv_stop"]
-    search_chain = ["lowercase", "sv_stop"]
+    index_chain = ["sv_truncate", "lowercase", "sv_stop"]
+    search_chain = ["sv_truncate", "lowercase", "sv_stop"]
     if word_list:
         index_chain.append("sv_decompounder")
         filters["sv_decompounder"] = {
@@ -177,17 +180,17 @@ def build_analysis(*, word_list: list[str], override_rules: list[str], synonyms_
         "sv_folded": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
+            "filter": ["sv_truncate", "lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
         },
         "sv_prefix": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding", "sv_edge_ngram"],
+            "filter": ["sv_truncate", "lowercase", "asciifolding", "sv_edge_ngram"],
         },
         "sv_prefix_search": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding"],
+            "filter": ["sv_truncate", "lowercase", "asciifolding"],
         },
     }
     return {"filter": filters, "analyzer": analyzers}

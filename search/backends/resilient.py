@@ -1,8 +1,16 @@
-"""A primary engine (Elasticsearch) with an always-current fallback (the embedded engine).
+"""A primary engine (Elasticsearch) fed from an outbox, with an always-current fallback (embedded).
 
-Reads go to the primary; when it fails they are answered by the fallback and marked degraded.
-Writes go to both; writes the primary missed are queued in `PendingIndexChange` and replayed
-when it answers again (or by `manage.py replay_search_queue`); a full rebuild restores it too.
+Writes go to the fallback and to the outbox (`PendingIndexChange`) in the caller's transaction, so
+they commit or roll back with the records they describe. After the commit the outbox is sent to
+the primary (`transaction.on_commit`); a change the primary missed — it was down, or the process
+died between the commit and the send — stays in the outbox and is sent on the next write, on the
+first read of a process (replayed before the primary answers), every `retry_interval` while reads
+find work left, or by `manage.py replay_search_outbox`. Every change carries a version (`seq`), so
+a change sent twice or late never undoes a newer one.
+
+Reads go to the primary only while the outbox is empty: until then the fallback answers, since it
+holds every committed change. When the primary fails, reads are answered by the fallback and
+marked degraded (one warning per interval).
 """
 
 from __future__ import annotations
@@ -13,14 +21,17 @@ import time
 import weakref
 from collections.abc import Callable, Iterable
 
+from django.db import transaction
 from django.utils import timezone
 
-from search.backends.base import EngineQuery, Hit, SearchEngine
+from search.backends.base import Change, EngineQuery, Hit, PrimaryEngine, SearchEngine
 
 logger = logging.getLogger(__name__)
 
 REPLAY_BATCH = 500
 _engines: weakref.WeakSet[ResilientEngine] = weakref.WeakSet()
+_seq_lock = threading.Lock()
+_last_seq = 0
 
 
 class EngineUnavailable(Exception):
@@ -32,11 +43,19 @@ def outage_active() -> bool:
     return any(engine.degraded for engine in list(_engines))
 
 
+def next_seq() -> int:
+    """A version for outbox changes: microseconds since the epoch, increasing in this process."""
+    global _last_seq
+    with _seq_lock:
+        _last_seq = max(time.time_ns() // 1000, _last_seq + 1)
+        return _last_seq
+
+
 def queue_changes(changes: dict[str, dict | None]) -> int:
-    """Queue index (document) or delete (None) changes by uid; the latest change per uid wins."""
+    """Put index (document) or delete (None) changes in the outbox; the latest per uid wins."""
     from search.models import PendingIndexChange
 
-    now = timezone.now()
+    now, seq = timezone.now(), next_seq()
     rows = [
         PendingIndexChange(
             uid=uid,
@@ -45,6 +64,7 @@ def queue_changes(changes: dict[str, dict | None]) -> int:
             else PendingIndexChange.Action.INDEX,
             document=doc,
             queued_at=now,
+            seq=seq,
         )
         for uid, doc in changes.items()
     ]
@@ -53,7 +73,7 @@ def queue_changes(changes: dict[str, dict | None]) -> int:
         batch_size=REPLAY_BATCH,
         update_conflicts=True,
         unique_fields=["uid"],
-        update_fields=["action", "document", "queued_at"],
+        update_fields=["action", "document", "queued_at", "seq"],
     )
     return len(rows)
 
@@ -65,22 +85,48 @@ def pending_count() -> int:
     return PendingIndexChange.objects.count()
 
 
-def replay_pending(primary: SearchEngine, *, limit: int | None = None) -> int:
-    """Apply queued changes to `primary` (oldest first) and drop them; returns how many."""
+def pending_exists() -> bool:
+    """Whether any committed change waits for the primary engine (one indexed query)."""
     from search.models import PendingIndexChange
 
-    read_at = timezone.now()
-    rows = list(PendingIndexChange.objects.order_by("queued_at", "id")[:limit])
-    documents = [row.document for row in rows if row.action == "index" and row.document]
-    deletions = [row.uid for row in rows if row.action == "delete"]
-    if documents:
-        primary.index_documents(documents)
-    if deletions:
-        primary.delete_documents(deletions)
-    PendingIndexChange.objects.filter(
-        pk__in=[row.pk for row in rows], queued_at__lte=read_at
-    ).delete()
+    return PendingIndexChange.objects.exists()
+
+
+def replay_pending(primary: PrimaryEngine, *, limit: int | None = None) -> int:
+    """Send outbox changes to `primary` (oldest first) and drop the ones sent; returns how many.
+
+    A row is dropped only if it still holds the version that was sent: a newer change queued
+    meanwhile for the same uid stays for the next replay.
+    """
+    from search.models import PendingIndexChange
+
+    rows = list(PendingIndexChange.objects.order_by("seq", "id")[:limit])
+    if not rows:
+        return 0
+    primary.apply_changes(
+        [
+            Change(
+                uid=row.uid, seq=row.seq, document=row.document if row.action == "index" else None
+            )
+            for row in rows
+        ]
+    )
+    by_seq: dict[int, list[int]] = {}
+    for row in rows:
+        by_seq.setdefault(row.seq, []).append(row.pk)
+    for seq, pks in by_seq.items():
+        PendingIndexChange.objects.filter(pk__in=pks, seq=seq).delete()
     return len(rows)
+
+
+def drain(primary: PrimaryEngine) -> int:
+    """Send the whole outbox to `primary` in batches; returns how many changes were sent."""
+    sent = 0
+    while True:
+        batch = replay_pending(primary, limit=REPLAY_BATCH)
+        sent += batch
+        if batch < REPLAY_BATCH:
+            return sent
 
 
 class ResilientEngine:
@@ -90,7 +136,7 @@ class ResilientEngine:
 
     def __init__(
         self,
-        primary: SearchEngine,
+        primary: PrimaryEngine,
         fallback: SearchEngine,
         *,
         warn_interval: float = 60.0,
@@ -107,7 +153,7 @@ class ResilientEngine:
         self._down_since: float | None = None
         self._retry_at = 0.0
         self._last_warning: float | None = None
-        self._pending_checked_at: float | None = None
+        self._replayed_at: float | None = None
         _engines.add(self)
 
     @property
@@ -134,63 +180,71 @@ class ResilientEngine:
                 self._last_warning = now
         if warn:
             logger.warning(
-                "Search engine %s unavailable (%s): answering from %s, queueing index changes",
+                "Search engine %s unavailable (%s): answering from %s, keeping index changes "
+                "in the outbox",
                 self.primary.name,
                 exc,
                 self.fallback.name,
             )
 
     def _succeeded(self) -> None:
-        now = self._clock()
         with self._lock:
             recovered = self._down_since is not None
             self._down_since = None
-            check = (
-                recovered
-                or self._pending_checked_at is None
-                or now - self._pending_checked_at >= self.retry_interval
-            )
-            if check:
-                self._pending_checked_at = now
         if recovered:
             logger.warning("Search engine %s available again", self.primary.name)
-        if check and pending_count():
-            self.replay(limit=REPLAY_BATCH)
+
+    def _catch_up(self) -> bool:
+        """Whether the primary holds every committed change; replays a batch when one is due."""
+        if not pending_exists():
+            return True
+        now = self._clock()
+        due = (
+            self.degraded
+            or self._replayed_at is None
+            or now - self._replayed_at >= self.retry_interval
+        )
+        if not due:
+            return False
+        self._replayed_at = now
+        replay_pending(self.primary, limit=REPLAY_BATCH)
+        self._succeeded()
+        return not pending_exists()
 
     def _read(self, call: Callable[[SearchEngine], list[Hit]]) -> list[Hit]:
         if self._primary_due():
             try:
-                if self.degraded:
-                    replay_pending(self.primary, limit=REPLAY_BATCH)
-                hits = call(self.primary)
+                current = self._catch_up()
+                hits = call(self.primary) if current else None
             except EngineUnavailable as exc:
                 self._failed(exc)
             else:
                 self._local.degraded = False
+                if hits is None:
+                    return call(self.fallback)
                 self._succeeded()
                 return hits
         self._local.degraded = True
         return call(self.fallback)
 
-    def _write(self, call: Callable[[], object], changes: Callable[[], dict]) -> None:
-        if self._primary_due():
-            try:
-                call()
-            except EngineUnavailable as exc:
-                self._failed(exc)
-            else:
-                self._forget(list(changes()))
-                self._succeeded()
-                return
-        queue_changes(changes())
+    def _queue(self, changes: dict[str, dict | None]) -> None:
+        """Record changes in the outbox (in the caller's transaction) and send them on commit."""
+        if not changes:
+            return
+        queue_changes(changes)
+        transaction.on_commit(self.send, robust=True)
 
-    @staticmethod
-    def _forget(uids: list[str]) -> None:
-        """Drop queued changes superseded by a successful write to the primary."""
-        from search.models import PendingIndexChange
-
-        for start in range(0, len(uids), REPLAY_BATCH):
-            PendingIndexChange.objects.filter(uid__in=uids[start : start + REPLAY_BATCH]).delete()
+    def send(self) -> int:
+        """Send every committed outbox change to the primary; 0 while it is unavailable."""
+        if not self._primary_due() or not pending_exists():
+            return 0
+        try:
+            sent = drain(self.primary)
+        except EngineUnavailable as exc:
+            self._failed(exc)
+            return 0
+        self._succeeded()
+        return sent
 
     def search(self, query: EngineQuery) -> list[Hit]:
         return self._read(lambda engine: engine.search(query))
@@ -201,31 +255,39 @@ class ResilientEngine:
     def index_documents(self, documents: Iterable[dict]) -> int:
         docs = list(documents)
         count = self.fallback.index_documents(docs)
-        self._write(lambda: self.primary.index_documents(docs), lambda: {d["uid"]: d for d in docs})
+        self._queue({doc["uid"]: doc for doc in docs})
         return count
 
     def delete_documents(self, uids: Iterable[str]) -> int:
         uid_list = list(uids)
         count = self.fallback.delete_documents(uid_list)
-        self._write(
-            lambda: self.primary.delete_documents(uid_list), lambda: dict.fromkeys(uid_list)
-        )
+        self._queue(dict.fromkeys(uid_list))
         return count
 
+    def stale(self, expected: dict[str, str | None]) -> set[str]:
+        """Uids stale in the fallback, or in the primary when it answers and has no backlog."""
+        found = self.fallback.stale(expected)
+        if self._primary_due() and not pending_exists():
+            try:
+                found |= self.primary.stale(expected)
+            except EngineUnavailable as exc:
+                self._failed(exc)
+        return found
+
     def rebuild(self, documents: Iterable[dict]) -> int:
-        """Rebuild both engines; a successful primary rebuild supersedes the queue."""
+        """Rebuild both engines; a successful primary rebuild supersedes older outbox changes."""
         from search.models import PendingIndexChange
 
         docs = list(documents)
-        started = timezone.now()
+        started = next_seq()
         count = self.fallback.rebuild(docs)
         try:
             self.primary.rebuild(docs)
         except EngineUnavailable as exc:
             self._failed(exc)
-            queue_changes({d["uid"]: d for d in docs})
+            queue_changes({doc["uid"]: doc for doc in docs})
         else:
-            PendingIndexChange.objects.filter(queued_at__lt=started).delete()
+            PendingIndexChange.objects.filter(seq__lt=started).delete()
             self._succeeded()
         return count
 
@@ -238,12 +300,14 @@ class ResilientEngine:
         return self.fallback.count()
 
     def replay(self, *, limit: int | None = None) -> int:
-        """Replay queued changes to the primary; 0 when it is still unavailable."""
+        """Replay outbox changes to the primary; 0 when it is still unavailable."""
         try:
-            return replay_pending(self.primary, limit=limit)
+            replayed = replay_pending(self.primary, limit=limit)
         except EngineUnavailable as exc:
             self._failed(exc)
             return 0
+        self._succeeded()
+        return replayed
 
     def reload_synonyms(self) -> int:
         """Reload synonyms on every engine that supports it (the primary may be down)."""

@@ -3,13 +3,21 @@
 import copy
 import json
 import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from directory import services
 from directory.models import ContactPoint, Function, Organisation, Person, Position
 from directory.services import DirectoryImportError, import_directory
-from search import indexing
+from search import indexing, service
 
 pytestmark = pytest.mark.django_db
 
@@ -279,6 +287,31 @@ BAD_CASES = {
             "people[p1].positions[0].age_groups: age groups must be among",
         ],
     ),
+    "NUL bytes": (
+        bad(
+            people=lambda people: people[0].update(title="Kur\x00ator", expertise=["M\x00I"]),
+        ),
+        [
+            "people[p1].title: contains a NUL character",
+            "people[p1].expertise: contains a NUL character",
+        ],
+    ),
+    "a number with 100,000 digits": (
+        json.dumps(BUNDLE).replace('"070-174 06 05"', "7" * 100_000),
+        ["people[p1].phone: is a number with more than 18 digits"],
+    ),
+    "phone with letters": (
+        bad(contact_points=lambda points: points[0].update(phone="ring växeln")),
+        ["contact_points[socjour].phone: must be a phone number: digits, spaces, +, -"],
+    ),
+    "unknown language": (
+        bad(people=lambda people: people[0].update(languages=["sv", "svenska"])),
+        ["people[p1].languages: unknown language code svenska"],
+    ),
+    "overlong mandate": (
+        bad(functions=lambda functions: functions[0].update(mandate="a " * 500_001)),
+        ["functions[kurator].mandate: must be at most 1000000 characters"],
+    ),
     "malformed JSON": ('{"organisations": [', ["file: malformed JSON at line 1"]),
     "not a bundle": ("[1, 2]", ["file: must be a JSON object"]),
 }
@@ -369,3 +402,95 @@ def test_imported_functions_get_a_published_revision_per_change(tmp_path):
     assert function.revisions.count() == 2
     assert function.get_latest_revision_as_object().mandate == "Nytt uppdrag."
     assert function.live and not function.has_unpublished_changes
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "directory"])
+def test_only_regular_files_are_read(tmp_path, capsys, kind):
+    target = {"device": "/dev/zero", "fifo": str(tmp_path / "pipe.json"), "directory": "/"}[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+
+    with pytest.raises(CommandError, match="1 error"):
+        call_command("import_directory", target)
+
+    assert (
+        capsys.readouterr().err
+        == "error: file: is not a regular file (a directory, device or pipe)\n"
+    )
+
+
+def test_dev_zero_ends_with_one_line_and_exit_code_1(tmp_path):
+    done = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", "import_directory", "/dev/zero"],
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        env={**os.environ, "VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "error: file: is not a regular file (a directory, device or pipe)",
+        "CommandError: 1 error(s); nothing was changed.",
+    ]
+
+
+def test_semicolon_csv_from_swedish_excel_with_a_bom(tmp_path):
+    import_directory(path=write(tmp_path, BUNDLE))
+    csv_text = (
+        "\ufeffid;given_name;family_name;organisation;expertise;languages;positions\r\n"
+        'p9;Ali;Hassan;lek-skola;"NPF;MI";sv;"kurator:lek-skola;kurator:lek-soc"\r\n'
+    )
+
+    result = import_directory(path=write(tmp_path, csv_text, "people.csv"))
+
+    assert counts(result)["people"]["created"] == 1
+    person = Person.objects.get(key="p9")
+    assert (person.given_name, person.family_name) == ("Ali", "Hassan")
+    assert sorted(tag.name for tag in person.expertise.all()) == ["MI", "NPF"]
+    assert person.positions.count() == 2
+
+
+def test_a_second_import_waits_a_bounded_time_then_stops_with_one_line(tmp_path, settings):
+    settings.IMPORT_LOCK_WAIT = 0.3
+    holding, release = threading.Event(), threading.Event()
+
+    def first_import():
+        try:
+            with services._exclusive_import(wait=5):
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_import)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        with pytest.raises(CommandError) as error:
+            call_command("import_directory", write(tmp_path, BUNDLE))
+    finally:
+        release.set()
+        thread.join()
+
+    assert str(error.value) == (
+        "another directory import is still running after 0.3 s; nothing was changed, "
+        "try again when it has finished"
+    )
+    assert Person.objects.count() == 0
+    import_directory(path=write(tmp_path, BUNDLE))
+    assert Person.objects.count() == 2
+
+
+def test_a_million_character_word_in_a_mandate_imports_in_linear_time(tmp_path):
+    long_word = copy.deepcopy(BUNDLE)
+    long_word["functions"][0]["mandate"] = "skola" * 200_000
+    long_word["functions"][0]["summary"] = "Elevhälsa i skolan."
+    started = time.monotonic()
+
+    import_directory(path=write(tmp_path, long_word))
+
+    assert time.monotonic() - started < 5
+    assert "kurator" in {result["id"] for result in service.search("elevhälsa").results}

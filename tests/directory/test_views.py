@@ -176,6 +176,41 @@ def test_my_profile_rejects_overlong_values(own_client, world):
     assert Person.objects.get(key="p1").phone != "1" * 80
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("phone", "ring växeln", "siffror, mellanslag, +, - och parenteser"),
+        ("languages", "sv, svenska", "Okänd språkkod svenska"),
+    ],
+)
+def test_my_profile_accepts_only_phone_numbers_and_language_codes(
+    own_client, world, field, value, message
+):
+    before = Person.objects.filter(key="p1").values("phone", "languages").get()
+    data = {"action": "save", "phone": "070-111", "expertise": "", "languages": "sv"}
+
+    response = own_client.post(reverse("directory:my_profile"), {**data, field: value})
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Person.objects.filter(key="p1").values("phone", "languages").get() == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [({"phone": "ring mig"}, "phone"), ({"languages": ["sv", "swe"]}, "languages")],
+)
+def test_the_person_model_refuses_other_text_in_phone_and_language_fields(world, changes, field):
+    person = world["visible"]
+    for name, value in changes.items():
+        setattr(person, name, value)
+
+    with pytest.raises(ValidationError) as error:
+        person.full_clean()
+
+    assert field in error.value.message_dict
+
+
 def test_verify_sets_last_verified_and_removes_the_banner(own_client, world):
     person_url = reverse("directory:person", args=["p1"])
     assert "data-stale-profile" in own_client.get(person_url).content.decode()

@@ -60,6 +60,23 @@ def test_search_results_page_lists_the_intake(signed_in_page):
     assert "Socialjouren Dalmark" in page.locator("main").inner_text()
 
 
+def test_opening_a_result_counts_one_click_through_a_same_origin_post(signed_in_page):
+    from search.models import ClickLog
+
+    page = signed_in_page
+    page.goto("/sok/?q=socialjouren")
+    link = page.locator(".search-results a[data-click-uid]").first
+    uid = link.get_attribute("data-click-uid")
+    with page.expect_request(lambda request: request.url.endswith("/sok/klick/")) as posted:
+        link.click()
+    page.wait_for_load_state()
+
+    assert posted.value.method == "POST"
+    assert posted.value.response().status == 204
+    assert "/sok/" not in page.url
+    assert ClickLog.objects.filter(uid=uid, query="socialjouren").exists()
+
+
 def test_person_function_and_guideline_pages_open(signed_in_page):
     page = signed_in_page
     for url, text in (

@@ -5,6 +5,7 @@ import textwrap
 import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from wagtail.models import PageLogEntry
 
@@ -199,6 +200,23 @@ BAD_FILES = {
         "age_groups",
     ),
     "missing title": (front(type="guideline", slug="x"), "title"),
+    "overlong summary": (
+        front(type="guideline", title="X", slug="x", summary="ord " * 300),
+        "summary",
+    ),
+    "NUL byte in the body": (front(type="guideline", title="X", slug="x") + "A\x00B\n", "file"),
+    "number with 100,000 digits": (
+        front(type="guideline", title="X", slug="x", diary_number="9" * 100_000),
+        "front matter",
+    ),
+    "overlong body": (
+        front(type="guideline", title="X", slug="x") + "ord " * 250_001,
+        "body",
+    ),
+    "overlong glossary definition": (
+        front(type="glossary", title="X", slug="x", terms="{SIP: " + "a" * 10_001 + "}"),
+        "terms",
+    ),
 }
 
 
@@ -305,3 +323,56 @@ def test_shared_eval_content_imports_and_every_page_renders(shared_eval, client,
     assert "/direktiv/direktiv-informationsoverforing-2024/" in html
     run(shared_eval / "content")
     assert ContentPage.objects.count() == 25
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "device"])
+def test_a_md_name_that_is_not_a_regular_file_is_refused(tmp_path, directory_records, kind, capsys):
+    import os
+
+    write(tmp_path, "a-good.md", GUIDELINE)
+    target = tmp_path / "b.md"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "directory":
+        target.mkdir()
+    else:
+        target.symlink_to("/dev/zero")
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("import_content", str(tmp_path))
+    assert "b.md: file: is not a regular file" in capsys.readouterr().err
+    assert not ContentPage.objects.exists()
+
+
+def test_a_file_instead_of_a_directory_is_one_clear_error(tmp_path, capsys):
+    write(tmp_path, "a.md", GUIDELINE)
+    with pytest.raises(CommandError):
+        call_command("import_content", str(tmp_path / "a.md"))
+    assert "directory: is not a directory" in capsys.readouterr().err
+
+
+def test_a_long_word_in_a_summary_publishes_in_linear_time(directory_records):
+    """A 300,000-character word in a summary (older data, or saved without the form's limit)."""
+    from portal.models import GuidelineIndexPage
+    from portal.services import ensure_index_page
+    from search import service
+
+    page = GuidelinePage(title="Rutin med långt ord", slug="langt-ord", summary="x", live=False)
+    ensure_index_page(model=GuidelineIndexPage).add_child(instance=page)
+    page.summary = "skol" * 75_000 + " avvikelserutin"
+    started = time.monotonic()
+
+    page.save_revision(clean=False).publish()
+
+    assert time.monotonic() - started < 5
+    assert "langt-ord" in [result["id"] for result in service.search("avvikelserutin").results]
+
+
+def test_the_page_form_refuses_a_summary_over_the_limit(directory_records):
+    from portal.models import GuidelinePage as Guideline
+    from portal.pages.base import SUMMARY_MAX
+
+    field = Guideline.get_edit_handler().get_form_class().base_fields["summary"]
+
+    assert field.clean("a" * SUMMARY_MAX) == "a" * SUMMARY_MAX
+    with pytest.raises(ValidationError, match=str(SUMMARY_MAX)):
+        field.clean("a" * (SUMMARY_MAX + 1))

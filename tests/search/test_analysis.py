@@ -120,3 +120,21 @@ def test_who_intent_and_kind_hints():
     assert intent.detect("vad gör en familjehemssekreterare").function
     assert intent.detect("socialjouren telefon").contact_details
     assert intent.detect("SSPF direktiv polis skola").kinds == {"directive"}
+
+
+def test_words_longer_than_the_maximum_token_length_are_cut():
+    from search.analysis.normalise import MAX_TOKEN_LENGTH, words
+
+    assert words("kort " + "Å" * 100) == ["kort", "a" * MAX_TOKEN_LENGTH]
+
+
+def test_analysis_of_a_very_long_word_is_linear():
+    import time
+
+    from search.analysis.analyzer import index_terms
+
+    started = time.monotonic()
+    terms = index_terms("skolfrånvaro" * 100_000)
+
+    assert time.monotonic() - started < 2
+    assert terms and all(len(term) <= 65 for term in terms)

@@ -1,11 +1,14 @@
 """Search analytics: aggregated per day, no identity, no personal data; the editors' report."""
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from search import analytics
+from search.analysis.normalise import fold
 from search.models import ClickLog, QueryLog
 from tests.factories import PersonFactory, UserFactory
 
@@ -118,9 +121,89 @@ def test_the_admin_report_is_closed_to_editors_without_the_permission(client):
     assert response.status_code in (302, 403)
 
 
-def test_a_forged_click_on_a_protected_person_is_not_stored():
+def test_a_click_on_a_person_is_stored_by_kind_never_by_id():
     PersonFactory(key="p-hidden", protected=True)
     PersonFactory(key="p-open")
     analytics.record_click(query="kurator", uid="person:p-hidden", rank=1)
     analytics.record_click(query="kurator", uid="person:p-open", rank=1)
-    assert list(ClickLog.objects.values_list("uid", flat=True)) == ["person:p-open"]
+    analytics.record_click(query="kurator", uid="function:kurator", rank=2)
+    stored = sorted(ClickLog.objects.values_list("uid", "clicks"))
+    assert stored == [("function:kurator", 1), ("person", 2)]
+
+
+FILLER = "vem är kurator för elevhälsan på skolan och hur når jag mottagningen i kommunen"
+
+
+def forms_of(person: dict) -> list[str]:
+    """The ways a user may type a person: as written, folded, cased, hyphenated, joined, …"""
+    given, family = person["given_name"], person["family_name"]
+    digits = re.sub(r"\D", "", person["phone"])
+    return [
+        f"{given} {family}",
+        fold(f"{given} {family}"),
+        f"{family.upper()}, {given.lower()}",
+        f"{given}-{family}",
+        fold(f"{given}-{family}").replace(" ", "-"),
+        fold(f"{given}{family}").replace(" ", ""),
+        fold(f"{family}{given}").replace(" ", ""),
+        f"{FILLER} {given} {family} tack",
+        person["email"],
+        person["email"].split("@")[0],
+        person["phone"],
+        digits,
+        "+46 " + digits[1:],
+        person["id"],
+        person["id"].upper(),
+        f"kontakt {person['id']} {fold(family)}",
+    ]
+
+
+def personal_words(person: dict) -> set[str]:
+    words = set(re.findall(r"[0-9a-z]+", fold(f"{person['given_name']} {person['family_name']}")))
+    words |= set(re.findall(r"[0-9a-z]+", fold(person["email"])))
+    words.discard("test")
+    words.discard("lekeby")
+    return {*words, person["id"].lower(), re.sub(r"\D", "", person["phone"])}
+
+
+def test_no_stored_query_names_any_person_of_the_shared_directory(shared_eval):
+    from directory.services import import_directory
+
+    import_directory(path=shared_eval / "directory.json")
+    people = json.loads((shared_eval / "directory.json").read_text(encoding="utf-8"))["people"]
+    assert len(people) == 150
+
+    for person in people:
+        for query in forms_of(person):
+            analytics.record_search(query=query, results=1)
+            analytics.record_click(query=query, uid="function:kurator", rank=1)
+
+    stored = list(QueryLog.objects.values_list("query", flat=True))
+    stored += list(ClickLog.objects.values_list("query", flat=True))
+    assert set(stored) >= {"[namn] [namn]", "[e-post]", "[id]"}
+    every_word = set(re.findall(r"[0-9a-z]+", fold(" ".join(stored))))
+    digits = set(re.findall(r"\d+", re.sub(r"[\s()+-]", "", " ".join(stored))))
+    for person in people:
+        leaked = personal_words(person) & (every_word | digits)
+        assert not leaked, f"{person['id']}: {leaked}"
+    assert f"{FILLER} [namn] [namn] tack" in stored
+
+
+def test_only_known_kinds_are_stored_as_the_kind_filter():
+    analytics.record_search(query="kurator", results=1, kind="person,<script>,p035,guideline")
+    analytics.record_search(query="bvc", results=1, kind="Anna Berg")
+
+    assert dict(QueryLog.objects.values_list("query", "kind")) == {
+        "kurator": "guideline,person",
+        "bvc": "",
+    }
+
+
+def test_a_renamed_person_is_redacted_at_once():
+    person = PersonFactory(given_name="Karin", family_name="Lindqvist")
+    assert analytics.loggable_query("yngve rask") == "yngve rask"
+
+    person.given_name, person.family_name = "Yngve", "Rask"
+    person.save()
+
+    assert analytics.loggable_query("yngve rask") == "[namn] [namn]"

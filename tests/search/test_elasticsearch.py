@@ -2,13 +2,15 @@
 
 import pytest
 
+from search.analysis.normalise import MAX_TOKEN_LENGTH
 from search.backends import es_settings
-from search.backends.base import EngineQuery
+from search.backends.base import Change, EngineQuery, document_digest
 from search.backends.elasticsearch import (
     HIGHLIGHT,
     ElasticsearchEngine,
     build_alias_actions,
     build_bulk_actions,
+    build_change_actions,
     build_delete_actions,
     build_search_body,
     build_suggest_body,
@@ -69,6 +71,7 @@ def test_analyzer_chains(index_body):
             "type": "custom",
             "tokenizer": "standard",
             "filter": [
+                "sv_truncate",
                 "lowercase",
                 "sv_stop",
                 "sv_decompounder",
@@ -79,24 +82,39 @@ def test_analyzer_chains(index_body):
         "sv_search": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "sv_stop", "sv_compound_forms", "sv_stemmer", "sv_synonyms"],
+            "filter": [
+                "sv_truncate",
+                "lowercase",
+                "sv_stop",
+                "sv_compound_forms",
+                "sv_stemmer",
+                "sv_synonyms",
+            ],
         },
         "sv_folded": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
+            "filter": ["sv_truncate", "lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
         },
         "sv_prefix": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding", "sv_edge_ngram"],
+            "filter": ["sv_truncate", "lowercase", "asciifolding", "sv_edge_ngram"],
         },
         "sv_prefix_search": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding"],
+            "filter": ["sv_truncate", "lowercase", "asciifolding"],
         },
     }
+
+
+def test_every_analyzer_cuts_tokens_to_the_shared_maximum_length(index_body):
+    analysis = index_body["settings"]["analysis"]
+
+    assert analysis["filter"]["sv_truncate"] == {"type": "truncate", "length": 64}
+    assert MAX_TOKEN_LENGTH == 64
+    assert all(chain["filter"][0] == "sv_truncate" for chain in analysis["analyzer"].values())
 
 
 def test_synonyms_only_at_search_time_and_updateable(index_body):
@@ -337,17 +355,52 @@ def test_bulk_actions_index_by_uid():
             "_op_type": "index",
             "_index": "samverkan",
             "_id": "person:p1",
-            "_source": {"uid": "person:p1", "kind": "person"},
+            "_source": {"uid": "person:p1", "kind": "person", "digest": PERSON_DIGEST},
         },
         {
             "_op_type": "index",
             "_index": "samverkan",
             "_id": "page:rutin",
-            "_source": {"uid": "page:rutin", "kind": "page"},
+            "_source": {"uid": "page:rutin", "kind": "page", "digest": PAGE_DIGEST},
         },
     ]
     assert build_delete_actions(["person:p1"], index="samverkan") == [
         {"_op_type": "delete", "_index": "samverkan", "_id": "person:p1"}
+    ]
+
+
+PERSON_DIGEST = document_digest({"kind": "person", "uid": "person:p1"})
+PAGE_DIGEST = document_digest({"uid": "page:rutin", "kind": "page"})
+
+
+def test_the_digest_ignores_key_order_and_changes_with_content():
+    assert document_digest({"uid": "person:p1", "kind": "person"}) == PERSON_DIGEST
+    assert document_digest({"uid": "person:p1", "kind": "person", "title": "A"}) != PERSON_DIGEST
+    assert len(PERSON_DIGEST) == 32
+
+
+def test_outbox_changes_are_versioned_with_their_sequence_number():
+    changes = [
+        Change(uid="person:p1", seq=1_700_000_000_000_001, document={"uid": "person:p1"}),
+        Change(uid="person:p2", seq=1_700_000_000_000_002, document=None),
+    ]
+
+    assert build_change_actions(changes, index="samverkan") == [
+        {
+            "_op_type": "index",
+            "_index": "samverkan",
+            "_id": "person:p1",
+            "version": 1_700_000_000_000_001,
+            "version_type": "external",
+            "_source": {"uid": "person:p1", "digest": document_digest({"uid": "person:p1"})},
+        },
+        {
+            "_op_type": "delete",
+            "_index": "samverkan",
+            "_id": "person:p2",
+            "version": 1_700_000_000_000_002,
+            "version_type": "external",
+        },
     ]
 
 

@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -51,6 +52,7 @@ class SwitchableEngine:
     def __init__(self, *, up: bool = True):
         self.up = up
         self.documents: dict[str, dict] = {}
+        self.versions: dict[str, int] = {}
         self.calls = 0
 
     def _check(self) -> None:
@@ -72,6 +74,22 @@ class SwitchableEngine:
         self._check()
         self.documents = {doc["uid"]: doc for doc in documents}
         return len(self.documents)
+
+    def apply_changes(self, changes):
+        self._check()
+        for change in changes:
+            if self.versions.get(change.uid, 0) >= change.seq:
+                continue
+            self.versions[change.uid] = change.seq
+            if change.document is None:
+                self.documents.pop(change.uid, None)
+            else:
+                self.documents[change.uid] = change.document
+        return len(changes)
+
+    def stale(self, expected):
+        self._check()
+        return {uid for uid, digest in expected.items() if (uid in self.documents) != bool(digest)}
 
     def search(self, query):
         self._check()
@@ -202,15 +220,19 @@ def test_writes_during_the_outage_are_queued(make_engine, es_down):
     assert [hit.uid for hit in engine.fallback.search(KURATOR_QUERY)] == ["function:kurator"]
 
 
-def test_queue_is_replayed_when_the_primary_answers_again(make_engine, caplog):
+def test_queue_is_replayed_when_the_primary_answers_again(
+    make_engine, caplog, django_capture_on_commit_callbacks
+):
     caplog.set_level(logging.WARNING)
     primary = SwitchableEngine(up=True)
     primary.documents = {REKTOR["uid"]: REKTOR}
     engine = make_engine(primary, retry_interval=0)
     primary.up = False
-    engine.index_documents([KURATOR])
-    engine.delete_documents(["function:rektor"])
+    with django_capture_on_commit_callbacks(execute=True):
+        engine.index_documents([KURATOR])
+        engine.delete_documents(["function:rektor"])
     assert PendingIndexChange.objects.count() == 2
+    assert engine.degraded is True
 
     primary.up = True
     hits = engine.search(KURATOR_QUERY)
@@ -232,16 +254,87 @@ def test_replay_keeps_the_queue_while_the_primary_is_still_down(make_engine):
     assert PendingIndexChange.objects.count() == 1
 
 
-def test_successful_write_supersedes_a_queued_change(make_engine):
+def test_a_committed_write_sends_the_whole_outbox(make_engine, django_capture_on_commit_callbacks):
     primary = SwitchableEngine(up=False)
     engine = make_engine(primary, retry_interval=0)
-    engine.delete_documents(["function:kurator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        engine.delete_documents(["function:kurator"])
+        engine.index_documents([REKTOR])
     primary.up = True
 
-    engine.index_documents([KURATOR])
+    with django_capture_on_commit_callbacks(execute=True):
+        engine.index_documents([KURATOR])
 
     assert PendingIndexChange.objects.count() == 0
+    assert set(primary.documents) == {"function:kurator", "function:rektor"}
+
+
+def test_writes_reach_the_primary_only_when_their_transaction_commits(
+    make_engine, django_capture_on_commit_callbacks
+):
+    primary = SwitchableEngine(up=True)
+    engine = make_engine(primary)
+    with transaction.atomic():
+        engine.index_documents([REKTOR])
+        transaction.set_rollback(True)
+    assert PendingIndexChange.objects.count() == 0
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        engine.index_documents([KURATOR])
+        assert primary.documents == {}
+        assert list(PendingIndexChange.objects.values_list("uid", flat=True)) == [KURATOR["uid"]]
+    for callback in callbacks:
+        callback()
+
     assert set(primary.documents) == {"function:kurator"}
+    assert PendingIndexChange.objects.count() == 0
+    assert primary.calls == 1
+
+
+def test_a_change_left_in_the_outbox_by_a_crash_is_never_read_from_the_primary(make_engine):
+    """The primary still holds a document the outbox deletes: the fallback answers meanwhile."""
+    clock = Clock()
+    primary = SwitchableEngine(up=True)
+    primary.documents = {KURATOR["uid"]: KURATOR, REKTOR["uid"]: REKTOR}
+    engine = make_engine(primary, retry_interval=10, clock=clock)
+    engine.fallback.index_documents([REKTOR])
+    resilient.queue_changes({KURATOR["uid"]: None})
+
+    first = engine.search(KURATOR_QUERY)
+    assert first == []
+    assert set(primary.documents) == {"function:rektor"}
+
+    primary.documents[KURATOR["uid"]] = KURATOR
+    resilient.queue_changes({KURATOR["uid"]: None})
+    second = engine.search(KURATOR_QUERY)
+
+    assert second == []
+    assert engine.last_degraded is False
+    assert KURATOR["uid"] in primary.documents
+    clock.now += 10
+    assert engine.search(KURATOR_QUERY) == []
+    assert set(primary.documents) == {"function:rektor"}
+
+
+def test_a_newer_change_queued_while_sending_stays_in_the_outbox():
+    class Racing(SwitchableEngine):
+        """Another process queues a deletion while the first send is under way."""
+
+        def apply_changes(self, changes):
+            if not self.calls:
+                resilient.queue_changes({KURATOR["uid"]: None})
+            return super().apply_changes(changes)
+
+    primary = Racing(up=True)
+    resilient.queue_changes({KURATOR["uid"]: KURATOR})
+
+    assert resilient.replay_pending(primary) == 1
+
+    row = PendingIndexChange.objects.get()
+    assert (row.uid, row.action) == (KURATOR["uid"], "delete")
+    assert resilient.replay_pending(primary) == 1
+    assert primary.documents == {}
+    assert PendingIndexChange.objects.count() == 0
 
 
 def test_rebuild_restores_the_primary_and_clears_the_queue(make_engine):
@@ -276,7 +369,7 @@ def test_replay_command_without_elasticsearch(settings):
     PendingIndexChange.objects.create(uid="function:kurator", action="delete")
     out = StringIO()
 
-    call_command("replay_search_queue", stdout=out)
+    call_command("replay_search_outbox", stdout=out)
 
     assert "nothing to replay (1 queued)" in out.getvalue()
 
@@ -285,8 +378,8 @@ def test_replay_command_reports_an_unreachable_cluster(settings, closed_port_url
     settings.ELASTICSEARCH_URL = closed_port_url
     PendingIndexChange.objects.create(uid="function:kurator", action="delete")
 
-    with pytest.raises(CommandError, match="replayed 0 of 1"):
-        call_command("replay_search_queue")
+    with pytest.raises(CommandError, match="1 of 1 queued changes are left"):
+        call_command("replay_search_outbox")
 
     assert PendingIndexChange.objects.count() == 1
 

@@ -1,4 +1,4 @@
-"""The results page at /sok/ and the click-through redirect at /sok/klick/."""
+"""The results page at /sok/ and the click counter at /sok/klick/."""
 
 import re
 
@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from search.models import ClickLog
-from search.presentation import is_local_path, safe_snippet
+from search.presentation import click_data, is_local_path, safe_href, safe_snippet
 from tests.search import ui_dataset
 
 pytestmark = pytest.mark.django_db
@@ -39,13 +39,19 @@ def test_answer_card_comes_first_with_phone_and_email(signed_in_client, data):
     assert 'href="mailto:socialjouren@lekeby.test"' in content
 
 
-def test_results_link_through_the_click_tracker_in_rank_order(signed_in_client, data):
+def test_results_link_straight_to_their_pages_with_click_data_in_rank_order(signed_in_client, data):
     response = signed_in_client.get("/sok/", {"q": "skolkurator"})
     items = response.context["results"]
+    content = response.content.decode()
     assert items
     assert [item["rank"] for item in items] == list(range(1, len(items) + 1))
-    assert all(item["href"].startswith("/sok/klick/?") for item in items)
-    assert "/katalog/funktioner/ui-kurator/" in {item["url"] for item in items}
+    assert all(item["href"] == item["url"] for item in items)
+    assert [item["click"]["rank"] for item in items] == [item["rank"] for item in items]
+    assert (
+        '<a href="/katalog/funktioner/ui-kurator/" data-click-uid="function:ui-kurator"' in content
+    )
+    assert 'id="search-click-counter" method="post" action="/sok/klick/"' in content
+    assert "js/search-clicks.js" in content
 
 
 def test_facets_are_checkboxes_with_counts_and_keep_the_selection(signed_in_client, data):
@@ -97,7 +103,7 @@ def test_promoted_pages_come_first_marked_recommended(signed_in_client, data):
     assert "Orosanmälan steg för steg" in content
     assert "Läs detta först." in content
     assert content.index("search-promotions") < content.index('class="search-results"')
-    assert f"uid=promotion%3A{pick.pk}" in content
+    assert f'data-click-uid="promotion:{pick.pk}"' in content
 
 
 def test_snippets_keep_only_mark():
@@ -114,13 +120,28 @@ def test_the_query_is_escaped_everywhere(signed_in_client, data):
     assert "&lt;script&gt;alert(1)" in content
 
 
-def test_a_click_is_counted_without_identity_and_redirects(signed_in_client, user):
-    response = signed_in_client.get(
+@pytest.fixture
+def csrf_client(client, user):
+    """A browser-like client: CSRF checks on, the token taken from the results page."""
+    client.handler.enforce_csrf_checks = True
+    client.force_login(user)
+    page = client.get("/sok/", {"q": "kurator"}).content.decode()
+    client.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    return client
+
+
+def test_a_same_origin_post_counts_a_click_without_identity(csrf_client, user):
+    response = csrf_client.post(
         "/sok/klick/",
-        {"q": "Kurator", "uid": "function:ui-kurator", "rank": "2", "to": "/katalog/x/"},
+        {
+            "q": "Kurator",
+            "uid": "function:ui-kurator",
+            "rank": "2",
+            "csrfmiddlewaretoken": csrf_client.token,
+        },
     )
-    assert response.status_code == 302
-    assert response["Location"] == "/katalog/x/"
+
+    assert response.status_code == 204
     click = ClickLog.objects.get()
     assert (click.query, click.uid, click.rank, click.clicks) == (
         "kurator",
@@ -129,6 +150,41 @@ def test_a_click_is_counted_without_identity_and_redirects(signed_in_client, use
         1,
     )
     assert user.username not in str(ClickLog.objects.values().get())
+
+
+def test_a_cross_site_get_counts_nothing(csrf_client):
+    response = csrf_client.get(
+        "/sok/klick/",
+        {"q": "x", "uid": "page:x", "rank": "1", "to": "/a/"},
+        HTTP_SEC_FETCH_SITE="cross-site",
+    )
+
+    assert response.status_code == 405
+    assert not ClickLog.objects.exists()
+
+
+def test_a_cross_site_post_without_the_token_counts_nothing(csrf_client):
+    response = csrf_client.post(
+        "/sok/klick/",
+        {"q": "x", "uid": "page:x", "rank": "1"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+
+    assert response.status_code == 403
+    assert not ClickLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("uid", "rank"), [("page:x", "²"), ("page:x", ""), ("", "1"), ("x y", "1")]
+)
+def test_a_malformed_click_is_refused_without_counting(csrf_client, uid, rank):
+    response = csrf_client.post(
+        "/sok/klick/",
+        {"q": "x", "uid": uid, "rank": rank, "csrfmiddlewaretoken": csrf_client.token},
+    )
+
+    assert response.status_code == 400
+    assert not ClickLog.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -145,22 +201,11 @@ def test_a_click_is_counted_without_identity_and_redirects(signed_in_client, use
         "katalog/relative",
     ],
 )
-def test_the_click_redirect_refuses_anything_but_local_paths(signed_in_client, target):
-    response = signed_in_client.get(
-        "/sok/klick/", {"q": "x", "uid": "page:x", "rank": "1", "to": target}
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/sok/"
-    assert not ClickLog.objects.exists()
+def test_only_local_paths_are_counted_links(target):
     assert not is_local_path(target)
-
-
-def test_a_click_with_a_malformed_rank_redirects_without_counting(signed_in_client):
-    response = signed_in_client.get(
-        "/sok/klick/", {"q": "x", "uid": "page:x", "rank": "²", "to": "/a/"}
-    )
-    assert response["Location"] == "/a/"
-    assert not ClickLog.objects.exists()
+    assert click_data(uid="page:x", rank=1, url=target) is None
+    assert safe_href(target) in ("", target)
+    assert not safe_href(target).startswith(("javascript:", "//"))
 
 
 def test_long_facet_lists_fold_the_rest_into_details():

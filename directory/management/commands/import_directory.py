@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.services import DirectoryImportError, import_directory
+from directory.services import DirectoryImportBusy, DirectoryImportError, import_directory
 
 
 class Command(BaseCommand):
@@ -31,6 +31,8 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(f"error: {problem}")
             raise CommandError(f"{len(error.problems)} error(s); nothing was changed.") from None
+        except DirectoryImportBusy as error:
+            raise CommandError(str(error)) from None
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
         for line in result.summary_lines():

@@ -53,7 +53,7 @@ test-browser: install install-oidc
 	$(VENV)/bin/pytest -q -m browser tests/e2e
 
 bench: install
-	$(PY) -m search.bench
+	$(PY) -m benchmarks.relevance
 	$(PY) -m benchmarks.performance
 
 clean:

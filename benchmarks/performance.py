@@ -205,9 +205,9 @@ def content_floor(directory: Path) -> None:
 
 def reindex_floor() -> None:
     """Build every search document from the database, without analysing or storing it."""
-    from search import documents
+    from search import registry
 
-    for _document in documents.all_documents():
+    for _document in registry.all_documents():
         pass
 
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import Avg, Case, F, Max, Sum, When
+from django.db.models import Avg, Case, F, Sum, When
 from django.utils import timezone
 
-from directory.models import Person
+from search import registry
 from search.analysis.normalise import fold
 from search.documents import KIND_PRIORS
 from search.models import ClickLog, QueryLog
@@ -75,7 +75,7 @@ class _PersonalTokens:
             self._signature = None
 
     def current(self) -> _PersonalTokens:
-        signature = Person.objects.aggregate(changed=Max("updated_at"))["changed"] or "empty"
+        signature = tuple(data.signature() for data in registry.personal_data())
         with self._lock:
             if signature != self._signature:
                 self._build()
@@ -86,8 +86,8 @@ class _PersonalTokens:
         names: set[str] = set()
         ids: set[str] = set()
         phones: set[str] = set()
-        rows = Person.objects.values_list("key", "given_name", "family_name", "email", "phone")
-        for key, given_name, family_name, email, phone in rows.iterator(chunk_size=5000):
+        rows = (row for data in registry.personal_data() for row in data.rows())
+        for key, given_name, family_name, email, phone in rows:
             given, family = _parts(given_name), _parts(family_name)
             local = _parts((email or "").split("@")[0])
             names.update(given, family, local)

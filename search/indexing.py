@@ -16,8 +16,7 @@ import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 
-from directory.models import ContactPoint, Function, Organisation, Person
-from search import documents, service
+from search import registry, service
 from search.backends.base import document_digest
 
 logger = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ def record_changed(instance) -> None:
 
 def record_deleted(instance) -> None:
     """Remove one record from the index."""
-    uid = documents.uid_for(instance)
+    uid = registry.uid_for(instance)
     pending = _pending()
     if pending is not None:
         pending["changed"].pop(_identity(instance), None)
@@ -107,7 +106,7 @@ def _identity(instance) -> tuple[str, object]:
 
 def _dependents(instance) -> list:
     try:
-        return documents.dependents(instance)
+        return registry.dependents(instance)
     except Exception:  # noqa: BLE001 - a deleted parent may already be gone
         logger.debug("no dependents for %r", instance, exc_info=True)
         return []
@@ -118,32 +117,17 @@ def _documents(instances: list) -> tuple[dict[str, dict], set[str]]:
     by_model: dict[type, list] = {}
     for instance in instances:
         by_model.setdefault(type(instance), []).append(instance)
-    orgs = documents.Organisations(Organisation.objects.all()) if instances else None
+    shared: dict = {}
     fresh: dict[str, dict] = {}
-    absent: set[str] = set()
-    builders = {
-        Person: lambda chunk: documents.people_documents(chunk, orgs),
-        Organisation: lambda chunk: (documents.organisation_document(o, orgs) for o in chunk),
-        ContactPoint: lambda chunk: (documents.contact_point_document(c, orgs) for c in chunk),
-        Function: lambda chunk: (documents.function_document(f) for f in chunk),
-    }
     for model, group in by_model.items():
-        builder = builders.get(model)
-        if builder is None:
-            for instance in group:
-                current = model._default_manager.filter(pk=instance.pk).first()
-                document = documents.document_for(current) if current is not None else None
-                if document is not None:
-                    fresh[document["uid"]] = document
-            continue
         ids = [instance.pk for instance in group]
         for start in range(0, len(ids), CHUNK):
-            chunk = model._default_manager.filter(pk__in=ids[start : start + CHUNK])
-            for document in builder(list(chunk)):
-                if document is not None:
-                    fresh[document["uid"]] = document
+            chunk = list(model._default_manager.filter(pk__in=ids[start : start + CHUNK]))
+            for document in registry.build(chunk, shared):
+                fresh[document["uid"]] = document
+    absent: set[str] = set()
     for instance in instances:
-        uid = documents.uid_for(instance)
+        uid = registry.uid_for(instance)
         if uid and uid not in fresh:
             absent.add(uid)
     return fresh, absent

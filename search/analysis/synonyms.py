@@ -1,9 +1,9 @@
 """Synonyms: the maintained list in data/synonyms.txt plus the glossary's, read at query time.
 
-A group is a set of phrases that mean the same. Glossary synonyms come from
-`portal.selectors.glossary_synonyms()` (term → other words) and an abbreviation's expansion
-(the words before " – " in its definition); they are cached briefly and dropped when a page is
-published, so editors' changes apply without a reindex.
+A group is a set of phrases that mean the same. Glossary synonyms come from the synonym providers
+apps register in search/registry.py (the portal's glossary: term → other words, and an
+abbreviation's expansion); they are cached briefly and dropped when a page is published, so
+editors' changes apply without a reindex.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from search import registry
 from search.analysis.normalise import stem, words
 
 logger = logging.getLogger(__name__)
@@ -42,20 +43,24 @@ def maintained_groups() -> tuple[tuple[str, ...], ...]:
 
 
 def _glossary_source() -> list[list[str]]:
-    """Term lists from the glossary: a mapping term → words, rule strings or lists all work."""
+    """Term lists from the providers: a mapping term → words, rule strings or lists all work."""
     try:
-        from portal import selectors
-
-        source = selectors.glossary_synonyms() or {}
+        sources = registry.synonym_sources()
     except Exception:  # noqa: BLE001 - search must work while the glossary is missing or broken
         logger.debug("glossary synonyms unavailable", exc_info=True)
         return []
-    if isinstance(source, dict):
-        return [
-            [term, *([others] if isinstance(others, str) else list(others or []))]
-            for term, others in source.items()
-        ]
-    return [item.split(",") if isinstance(item, str) else list(item) for item in source]
+    groups: list[list[str]] = []
+    for source in sources:
+        if isinstance(source, dict):
+            groups += [
+                [term, *([others] if isinstance(others, str) else list(others or []))]
+                for term, others in source.items()
+            ]
+        else:
+            groups += [
+                item.split(",") if isinstance(item, str) else list(item) for item in source or []
+            ]
+    return groups
 
 
 def glossary_groups() -> list[tuple[str, ...]]:

@@ -38,6 +38,7 @@ from django.db.models import Max
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
 from search.analysis.normalise import words
 from search.backends.base import EngineQuery, Hit, document_digest
+from search.models import IndexedDocument
 
 FIELD_WEIGHTS = {
     "names": 5.0,
@@ -87,8 +88,6 @@ def analyse_document(document: dict) -> dict[str, str]:
 
 
 def _next_seq() -> int:
-    from search.models import IndexedDocument
-
     latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
     return max(time.time_ns() // 1000, latest + 1)
 
@@ -185,8 +184,6 @@ class EmbeddedEngine:
     # --- writes ---------------------------------------------------------------------------
 
     def index_documents(self, documents: Iterable[dict]) -> int:
-        from search.models import IndexedDocument
-
         rows = [
             IndexedDocument(
                 uid=document["uid"],
@@ -212,8 +209,6 @@ class EmbeddedEngine:
         return len(rows)
 
     def delete_documents(self, uids: Iterable[str]) -> int:
-        from search.models import IndexedDocument
-
         uids = list(dict.fromkeys(uids))
         if not uids:
             return 0
@@ -235,8 +230,6 @@ class EmbeddedEngine:
 
     def stale(self, expected: dict[str, str | None]) -> set[str]:
         """Uids whose row differs from `expected`: another digest, missing, or live when absent."""
-        from search.models import IndexedDocument
-
         uids = list(expected)
         stored: dict[str, str | None] = {}
         for start in range(0, len(uids), WRITE_BATCH):
@@ -246,8 +239,6 @@ class EmbeddedEngine:
         return {uid for uid, digest in expected.items() if stored.get(uid) != digest}
 
     def rebuild(self, documents: Iterable[dict]) -> int:
-        from search.models import IndexedDocument
-
         with transaction.atomic():
             _written()
             IndexedDocument.objects.all().delete()
@@ -281,8 +272,6 @@ class EmbeddedEngine:
             return index
 
     def _load(self) -> _Index:
-        from search.models import IndexedDocument
-
         index = self._index
         latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
         if latest == index.seq:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from importlib import import_module
 from pathlib import Path
 
+from search import registry
 from search.analysis.normalise import MAX_TOKEN_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -74,14 +74,17 @@ def compound_override_rules() -> list[str]:
 
 
 def _glossary_rules() -> list[str]:
-    """Synonym rules from the glossary, tolerating a missing selector or database."""
+    """Synonym rules from the registered providers, tolerating a missing glossary or database."""
     try:
-        entries = import_module("portal.selectors").glossary_synonyms()
-        groups = (
-            [[term, *synonyms] for term, synonyms in entries.items()]
-            if isinstance(entries, Mapping)
-            else list(entries)
-        )
+        groups = [
+            group
+            for entries in registry.synonym_sources()
+            for group in (
+                [[term, *synonyms] for term, synonyms in entries.items()]
+                if isinstance(entries, Mapping)
+                else list(entries)
+            )
+        ]
     except Exception as exc:  # the glossary is optional for the index: never fail on it
         logger.warning("Glossary synonyms unavailable for Elasticsearch (%s)", type(exc).__name__)
         return []

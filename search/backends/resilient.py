@@ -25,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from search.backends.base import Change, EngineQuery, Hit, PrimaryEngine, SearchEngine
+from search.models import PendingIndexChange
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,6 @@ def next_seq() -> int:
 
 def queue_changes(changes: dict[str, dict | None]) -> int:
     """Put index (document) or delete (None) changes in the outbox; the latest per uid wins."""
-    from search.models import PendingIndexChange
-
     now, seq = timezone.now(), next_seq()
     rows = [
         PendingIndexChange(
@@ -80,15 +79,11 @@ def queue_changes(changes: dict[str, dict | None]) -> int:
 
 def pending_count() -> int:
     """How many index changes wait for the primary engine."""
-    from search.models import PendingIndexChange
-
     return PendingIndexChange.objects.count()
 
 
 def pending_exists() -> bool:
     """Whether any committed change waits for the primary engine (one indexed query)."""
-    from search.models import PendingIndexChange
-
     return PendingIndexChange.objects.exists()
 
 
@@ -98,8 +93,6 @@ def replay_pending(primary: PrimaryEngine, *, limit: int | None = None) -> int:
     A row is dropped only if it still holds the version that was sent: a newer change queued
     meanwhile for the same uid stays for the next replay.
     """
-    from search.models import PendingIndexChange
-
     rows = list(PendingIndexChange.objects.order_by("seq", "id")[:limit])
     if not rows:
         return 0
@@ -276,8 +269,6 @@ class ResilientEngine:
 
     def rebuild(self, documents: Iterable[dict]) -> int:
         """Rebuild both engines; a successful primary rebuild supersedes older outbox changes."""
-        from search.models import PendingIndexChange
-
         docs = list(documents)
         started = next_seq()
         count = self.fallback.rebuild(docs)

@@ -3,20 +3,20 @@
 import pytest
 from django.db import transaction
 
-from search import bench
+from benchmarks import relevance
 
 
 @pytest.fixture(scope="module")
 def eval_collection(django_db_setup, django_db_blocker):
     """The ../shared/eval collection imported into the test database for one module."""
-    if not bench.EVAL_DIR.exists():
-        pytest.fail(f"{bench.EVAL_DIR} is missing: ../shared must sit beside the checkout")
+    if not relevance.EVAL_DIR.exists():
+        pytest.fail(f"{relevance.EVAL_DIR} is missing: ../shared must sit beside the checkout")
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            bench.load_collection()
-            yield bench.EVAL_DIR
+            relevance.load_collection()
+            yield relevance.EVAL_DIR
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from search import documents
+from search import documents, registry
 from tests.factories import (
     ContactPointFactory,
     FunctionFactory,
@@ -31,7 +31,7 @@ def test_person_document_carries_roles_places_and_contact_of_current_positions()
         end=timezone.localdate() - datetime.timedelta(days=1),
     )
 
-    document = documents.document_for(person)
+    document = registry.document_for(person)
 
     assert document["uid"] == "person:p1"
     assert document["names"] == ["Eva Ek"]
@@ -46,9 +46,9 @@ def test_person_document_carries_roles_places_and_contact_of_current_positions()
 def test_protected_and_retired_people_have_no_document():
     protected = PersonFactory(protected=True)
     retired = PersonFactory(retired_at=timezone.now())
-    assert documents.document_for(protected) is None
-    assert documents.document_for(retired) is None
-    assert {doc["uid"] for doc in documents.all_documents()}.isdisjoint(
+    assert registry.document_for(protected) is None
+    assert registry.document_for(retired) is None
+    assert {doc["uid"] for doc in registry.all_documents()}.isdisjoint(
         {f"person:{protected.key}", f"person:{retired.key}"}
     )
 
@@ -56,17 +56,17 @@ def test_protected_and_retired_people_have_no_document():
 def test_contact_point_and_organisation_documents_carry_contact_details():
     unit = OrganisationFactory(name="Socialjouren", opening_hours="Dygnet runt")
     point = ContactPointFactory(organisation=unit, hours="Kvällar", topics=["akut oro"])
-    point_document = documents.document_for(point)
+    point_document = registry.document_for(point)
     assert point_document["contact"]["hours"] == "Kvällar"
     assert "akut oro" in point_document["keywords"]
-    assert documents.document_for(unit)["contact"]["hours"] == "Dygnet runt"
+    assert registry.document_for(unit)["contact"]["hours"] == "Dygnet runt"
 
 
 def test_function_document_indexes_mandate_and_legal_basis_tokens():
     function = FunctionFactory(
         legal_basis="11 kap. 1 a § socialtjänstlagen", mandate="Gör förhandsbedömning."
     )
-    document = documents.document_for(function)
+    document = registry.document_for(function)
     assert "sol_11_1a" in document["keywords"]
     assert "förhandsbedömning" in document["body"]
 

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from search import bench, service
+from benchmarks import relevance
+from search import service
 from tests.search.eval_collection import eval_collection  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
@@ -21,21 +22,21 @@ def protected(eval_collection):  # noqa: F811 - fixture
 
 
 def test_relevance_meets_the_targets(queries):
-    figures = bench.score(queries, bench.ours)["overall"]
+    figures = relevance.score(queries, relevance.ours)["overall"]
     assert figures["success@3"] >= 0.95, figures
     assert figures["success@1"] >= 0.80, figures
     assert figures["mrr"] >= 0.85, figures
 
 
 def test_beats_the_plain_baseline_by_half_again(queries):
-    ours = bench.score(queries, bench.ours)["overall"]["success@3"]
-    baseline = bench.score(queries, bench.Baseline())["overall"]["success@3"]
+    ours = relevance.score(queries, relevance.ours)["overall"]["success@3"]
+    baseline = relevance.score(queries, relevance.Baseline())["overall"]["success@3"]
     assert ours >= 1.5 * baseline, (ours, baseline)
 
 
 def test_protected_people_never_appear(queries, protected):
     leak_queries = [*protected["leak_queries"], *(query["q"] for query in queries)]
-    assert bench.leaks(leak_queries, protected["people"]) == 0
+    assert relevance.leaks(leak_queries, protected["people"]) == 0
 
 
 def test_protected_people_are_not_in_the_index(protected):

@@ -91,7 +91,8 @@ class Baseline:
 def _baseline_rows():
     """(kind, id, title, text) of every record as Wagtail would index its model fields."""
     from directory.models import ContactPoint, Function, Organisation, Person
-    from search import documents
+    from portal import search_documents
+    from search.documents import plain
 
     for org in Organisation.objects.current():
         yield "organisation", org.key, org.name, org.address
@@ -104,9 +105,9 @@ def _baseline_rows():
         yield "contact_point", point.key, point.name, f"{point.purpose} {point.hours}"
     for person in Person.objects.visible():
         yield "person", person.key, person.full_name, person.title
-    for page in documents.live_pages():
-        kind = documents.page_kind(page)
-        body = documents.plain(getattr(page, "body", ""))
+    for page in search_documents.live_pages():
+        kind = search_documents.page_kind(page)
+        body = plain(getattr(page, "body", ""))
         yield kind, page.slug, page.title, f"{getattr(page, 'summary', '')} {body}"
 
 

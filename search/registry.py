@@ -1,0 +1,138 @@
+"""What each app exposes to search, registered from its `AppConfig.ready()`.
+
+Search knows no app: `directory` and `portal` register, per model, how a record becomes documents
+(in bulk), its uid (also after deletion) and the records whose documents embed it; a source of
+every document for rebuilds; synonym providers (the glossary); and where the directory's personal
+data is, so search analytics can keep it out of its statistics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+Builder = Callable[[list, dict], Iterable[dict | None]]
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """How records of one model reach the index.
+
+    `build(records, shared)` yields the document of each record (None when it must not be found);
+    `shared` is one dict per batch for lookups its builders share. A model without `build` has no
+    documents of its own, only `dependents` (records whose documents embed it). `saves`: ordinary
+    saves and deletes reindex (pages are indexed by their app when published instead).
+    """
+
+    model: type
+    uid: Callable[[object], str | None] | None = None
+    build: Builder | None = None
+    dependents: Callable[[object], list] | None = None
+    saves: bool = True
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Where the directory keeps people: rows (key, given name, family name, e-mail, phone)."""
+
+    model: type
+    rows: Callable[[], Iterable[tuple[str, str, str, str, str]]]
+    signature: Callable[[], object]
+
+
+_searchables: dict[type, Searchable] = {}
+_lookups: dict[type, Searchable | None] = {}
+_sources: list[Callable[[], Iterator[dict]]] = []
+_synonym_providers: list[Callable[[], object]] = []
+_personal: list[PersonalData] = []
+
+
+def register(
+    model: type,
+    *,
+    uid: Callable[[object], str | None] | None = None,
+    build: Builder | None = None,
+    dependents: Callable[[object], list] | None = None,
+    saves: bool = True,
+) -> None:
+    """Declare how records of `model` (and its subclasses) are indexed."""
+    _searchables[model] = Searchable(
+        model=model, uid=uid, build=build, dependents=dependents, saves=saves
+    )
+    _lookups.clear()
+
+
+def register_source(source: Callable[[], Iterator[dict]]) -> None:
+    """Add a source of every document of an app, read in bulk by a full rebuild."""
+    if source not in _sources:
+        _sources.append(source)
+
+
+def register_synonyms(provider: Callable[[], object]) -> None:
+    """Add a synonym provider: a mapping term → other words, or a list of groups or rules."""
+    if provider not in _synonym_providers:
+        _synonym_providers.append(provider)
+
+
+def register_personal_data(data: PersonalData) -> None:
+    """Declare the people whose names, ids and numbers search statistics must never keep."""
+    if data not in _personal:
+        _personal.append(data)
+
+
+def searchables() -> list[Searchable]:
+    return list(_searchables.values())
+
+
+def searchable(instance_or_model) -> Searchable | None:
+    """The registration of a record's model, or of its nearest registered base class."""
+    model = instance_or_model if isinstance(instance_or_model, type) else type(instance_or_model)
+    if model not in _lookups:
+        _lookups[model] = next(
+            (_searchables[cls] for cls in model.__mro__ if cls in _searchables), None
+        )
+    return _lookups[model]
+
+
+def uid_for(instance) -> str | None:
+    """The uid an instance is (or would be) indexed under."""
+    found = searchable(instance)
+    return found.uid(instance) if found is not None and found.uid is not None else None
+
+
+def build(instances: list, shared: dict | None = None) -> Iterator[dict]:
+    """The documents of records of one registered model (records that must not be found: none)."""
+    if not instances:
+        return
+    found = searchable(instances[0])
+    if found is None or found.build is None:
+        return
+    for document in found.build(instances, {} if shared is None else shared):
+        if document is not None:
+            yield document
+
+
+def document_for(instance) -> dict | None:
+    """The document of one record, or None when it must not be found."""
+    return next(build([instance]), None)
+
+
+def dependents(instance) -> list:
+    """Other records whose documents embed this one."""
+    found = searchable(instance)
+    return found.dependents(instance) if found is not None and found.dependents else []
+
+
+def all_documents() -> Iterator[dict]:
+    """Every searchable document of every app, in bulk."""
+    for source in _sources:
+        yield from source()
+
+
+def synonym_sources() -> list[object]:
+    """What each synonym provider returns, in registration order."""
+    return [provider() for provider in _synonym_providers]
+
+
+def personal_data() -> list[PersonalData]:
+    return list(_personal)

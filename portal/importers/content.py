@@ -455,10 +455,10 @@ def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
     items, warnings = read_directory(directory)
     report = ImportReport(warnings=warnings)
     with transaction.atomic():
-        with indexing.batch():
+        with indexing.suspended() if dry_run else indexing.batch():
             for item in items:
                 page = write_or_explain(item, report)
-                if page is not None and not dry_run:
+                if page is not None:
                     indexing.record_changed(page)
         if dry_run:
             transaction.set_rollback(True)

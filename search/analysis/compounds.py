@@ -7,11 +7,10 @@ joined by a linking "s" or "e"; the last part may carry an inflection the Snowba
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
+from search.analysis import wordlists
 from search.analysis.normalise import fold, stem
 
-WORD_LIST = Path(__file__).resolve().parent / "data" / "compound_words.txt"
 MIN_PART = 3
 MIN_WORD = 7
 
@@ -21,10 +20,7 @@ def lexicon() -> tuple[dict[str, str], dict[str, str]]:
     """(folded word or variant → canonical, stem → canonical) from the word list."""
     words: dict[str, str] = {}
     stems: dict[str, str] = {}
-    for raw in WORD_LIST.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
+    for line in wordlists.read(wordlists.COMPOUND_WORDS):
         head, _, variants = line.partition(":")
         canonical = fold(head.strip())
         for form in [canonical, *(fold(v) for v in variants.split())]:

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from search.analysis import wordlists
+
 _FOLD = str.maketrans(
     {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
 )
@@ -16,18 +18,9 @@ _STEMMER = snowballstemmer.stemmer("swedish")
 # Longer words are cut to this length (on every engine) so analysis stays linear in the text.
 MAX_TOKEN_LENGTH = 64
 
+# One list for both engines (search/analysis/data/stopwords.txt), folded like every word here.
 STOP_WORDS = frozenset(
-    fold_word
-    for fold_word in (
-        "och i att det som en på är av för med till den har de inte om ett han men var jag sig "
-        "från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall "
-        "än hur vad vem vilka vilken vilket vart varför ju åt ni du dig din ditt dina mig min mitt "
-        "mina oss vår vårt våra er ert era hans hennes deras dess detta denna dessa där här the "
-        "gör göra gör jag hos ha hade blir bli blev få får fick nog bara ej kan kunna vara mycket "
-        "någon något några alla allt sitt sina sin"
-    )
-    .translate(_FOLD)
-    .split()
+    word.lower().translate(_FOLD) for word in wordlists.read(wordlists.STOP_WORDS)
 )
 
 

@@ -12,14 +12,13 @@ import logging
 import threading
 import time
 from functools import lru_cache
-from pathlib import Path
 
 from search import registry
+from search.analysis import wordlists
 from search.analysis.normalise import stem, words
 
 logger = logging.getLogger(__name__)
 
-MAINTAINED = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 TTL_SECONDS = 60
 MAX_PHRASE = 4
 
@@ -34,12 +33,10 @@ def key(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def maintained_groups() -> tuple[tuple[str, ...], ...]:
-    groups = []
-    for raw in MAINTAINED.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            groups.append(tuple(part.strip() for part in line.split(",") if part.strip()))
-    return tuple(groups)
+    return tuple(
+        tuple(part.strip() for part in line.split(",") if part.strip())
+        for line in wordlists.read(wordlists.SYNONYMS)
+    )
 
 
 def _glossary_source() -> list[list[str]]:

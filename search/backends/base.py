@@ -1,6 +1,6 @@
 """The contract between the search service and an engine (embedded or Elasticsearch).
 
-A *document* is a flat dict built by search/documents.py for every searchable record:
+A *document* is a flat dict in the shape of search/documents.py for every searchable record:
 
     uid            "person:p002"          kind + ":" + id, unique
     kind           person | function | contact_point | organisation | guideline | directive |
@@ -36,6 +36,17 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+# Field weights of the document contract, read by both engines (as boosts by Elasticsearch).
+FIELD_WEIGHTS: dict[str, float] = {
+    "names": 5.0,
+    "roles": 4.0,
+    "places": 3.0,
+    "title_text": 3.0,
+    "keywords": 2.0,
+    "summary": 1.5,
+    "body": 1.0,
+}
 
 
 def document_digest(document: dict) -> str:

@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.backends import es_settings
-from search.backends.base import Change, EngineQuery, Hit, document_digest
+from search.backends.base import FIELD_WEIGHTS, Change, EngineQuery, Hit, document_digest
 from search.backends.resilient import EngineUnavailable
 
 # Outages are reported once per interval by the resilient wrapper; the transport would warn on
@@ -52,13 +52,13 @@ HIGHLIGHT = {
 
 def main_fields() -> list[str]:
     """The analysed fields with their boosts: names^5 … body^1."""
-    return [f"{name}^{boost:g}" for name, boost in es_settings.FIELD_BOOSTS.items()]
+    return [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
 
 
 def folded_fields() -> list[str]:
     """The diacritics-folded sub-fields, boosted below their main field."""
     factor = es_settings.FOLDED_BOOST_FACTOR
-    return [f"{name}.folded^{boost * factor:g}" for name, boost in es_settings.FIELD_BOOSTS.items()]
+    return [f"{name}.folded^{boost * factor:g}" for name, boost in FIELD_WEIGHTS.items()]
 
 
 def _alternative_clauses(text: str, weight: float = 1.0) -> list[dict]:

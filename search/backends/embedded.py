@@ -37,18 +37,9 @@ from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
 from search.analysis.normalise import words
-from search.backends.base import EngineQuery, Hit, document_digest
+from search.backends.base import FIELD_WEIGHTS, EngineQuery, Hit, document_digest
 from search.models import IndexedDocument
 
-FIELD_WEIGHTS = {
-    "names": 5.0,
-    "roles": 4.0,
-    "places": 3.0,
-    "title_text": 3.0,
-    "keywords": 2.0,
-    "summary": 1.5,
-    "body": 1.0,
-}
 PART_WEIGHT = 0.6
 OTHER_FIELDS = 0.25
 COMMON_SHARE = 0.05

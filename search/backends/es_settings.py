@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from search import registry
+from search.analysis import wordlists
 from search.analysis.normalise import MAX_TOKEN_LENGTH
+from search.backends.base import FIELD_WEIGHTS
 
 logger = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "analysis" / "data"
-COMPOUND_WORDS_FILE = DATA_DIR / "compound_words.txt"
-SYNONYMS_FILE = DATA_DIR / "synonyms.txt"
-STOP_WORDS_FILE = DATA_DIR / "stopwords_es_sv.txt"
-
-# Field boosts of the document contract (search/backends/base.py).
-FIELD_BOOSTS: dict[str, float] = {
-    "names": 5,
-    "roles": 4,
-    "places": 3,
-    "title_text": 3,
-    "keywords": 2,
-    "summary": 1.5,
-    "body": 1,
-}
-TEXT_FIELDS = tuple(FIELD_BOOSTS)
+TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 FOLDED_BOOST_FACTOR = 0.5
 PREFIX_FIELDS = ("names", "roles", "places", "title_text")
 KEYWORD_FIELDS = ("uid", "kind", "id", "organisation", "function", "tag", "audience")
@@ -34,20 +20,10 @@ EDGE_NGRAM_MIN = 2
 EDGE_NGRAM_MAX = 25
 
 
-def read_word_file(path: Path) -> list[str]:
-    """Non-empty, non-comment lines of a UTF-8 word list (missing file: empty list)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 def compound_forms() -> dict[str, list[str]]:
     """compound_words.txt as canonical word -> its listed variants (lines "word: variant …")."""
     forms: dict[str, list[str]] = {}
-    for line in read_word_file(COMPOUND_WORDS_FILE):
+    for line in wordlists.read(wordlists.COMPOUND_WORDS):
         canonical, _, variants = line.lower().partition(":")
         if canonical.strip():
             forms.setdefault(canonical.strip(), []).extend(variants.split())
@@ -99,8 +75,8 @@ def _glossary_rules() -> list[str]:
 
 
 def stop_words() -> list[str]:
-    """The Swedish stop words of the analyzers (stopwords_es_sv.txt)."""
-    return read_word_file(STOP_WORDS_FILE)
+    """The Swedish stop words of the analyzers: the list the embedded engine uses too."""
+    return wordlists.read(wordlists.STOP_WORDS)
 
 
 def _without_stop_words(term: str, stop: frozenset[str]) -> str:
@@ -130,7 +106,8 @@ def synonym_rules() -> list[str]:
     """Solr-format synonym rules: the maintained list, then the glossary, deduplicated."""
     stop = frozenset(stop_words())
     rules = (
-        _clean_rule(rule, stop) for rule in [*read_word_file(SYNONYMS_FILE), *_glossary_rules()]
+        _clean_rule(rule, stop)
+        for rule in [*wordlists.read(wordlists.SYNONYMS), *_glossary_rules()]
     )
     return list(dict.fromkeys(rule for rule in rules if rule))
 

@@ -7,22 +7,11 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from search.analysis import legal
+
 # key: (abbreviation, name, SFS number)
-LAWS: dict[str, tuple[str, str, str]] = {
-    "sol": ("SoL", "socialtjänstlagen", "2025:400"),
-    "sol-2001": ("SoL", "socialtjänstlagen", "2001:453"),
-    "osl": ("OSL", "offentlighets- och sekretesslagen", "2009:400"),
-    "skoll": ("SkolL", "skollagen", "2010:800"),
-    "lvu": ("LVU", "lagen med särskilda bestämmelser om vård av unga", "1990:52"),
-    "lul": ("LUL", "lagen med särskilda bestämmelser om unga lagöverträdare", "1964:167"),
-    "hsl": ("HSL", "hälso- och sjukvårdslagen", "2017:30"),
-    "psl": ("PSL", "patientsäkerhetslagen", "2010:659"),
-    "brb": ("BrB", "brottsbalken", "1962:700"),
-    "fb": ("FB", "föräldrabalken", "1949:381"),
-    "pl": ("PL", "polislagen", "1984:387"),
-    "bk": ("BK", "barnkonventionen", "2018:1197"),
-}
-REPEALED_LAWS = {"sol-2001": "sol"}
+LAWS: dict[str, tuple[str, str, str]] = legal.citations(in_blocks=True)
+REPEALED_LAWS = legal.REPEALED_LAWS
 
 
 def cite(law: str, chapter: str, section: str) -> str:

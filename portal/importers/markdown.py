@@ -5,7 +5,7 @@ import re
 import markdown
 import nh3
 
-from portal.blocks import LAWS
+from search.analysis import legal
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "hr", "i", "li", "ol",
@@ -16,18 +16,8 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--", re.MULTILINE)
 HEADING_ONE = re.compile(r"<h1(\b[^>]*)>(.*?)</h1>", re.DOTALL)
 
-LAW_PATTERNS = {
-    "sol": r"socialtjänstlagen|SoL",
-    "osl": r"offentlighets-\s+och\s+sekretesslagen|OSL",
-    "skoll": r"skollagen|SkolL",
-    "lvu": r"LVU",
-    "lul": r"LUL",
-    "hsl": r"hälso-\s+och\s+sjukvårdslagen|HSL",
-    "psl": r"patientsäkerhetslagen|PSL",
-    "brb": r"brottsbalken|BrB",
-    "fb": r"föräldrabalken|FB",
-    "pl": r"polislagen",
-}
+LAWS = legal.citations()
+LAW_PATTERNS = legal.written_patterns()
 LAW_ALTERNATIVES = "|".join(f"(?P<{key}>{pattern})" for key, pattern in LAW_PATTERNS.items())
 LEGAL_REFERENCE = re.compile(
     r"(?:(?P<chapter>\d+)\s*kap\.?\s*)?(?P<section>\d+\s?[a-z]?)\s*§§?\s*(?:i\s+)?"

@@ -8,30 +8,88 @@ Recognised: "14 kap. 1 § SoL", "14 kap 1 § socialtjänstlagen", "SoL 14 kap. 1
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from search.analysis.normalise import fold
 
-LAWS = {
-    "sol": ("sol", "socialtjanstlagen", "socialtjanstlag", "socialtjanstlagens"),
-    "osl": (
-        "osl",
-        "offentlighets och sekretesslagen",
-        "offentlighets- och sekretesslagen",
-        "sekretesslagen",
+
+class Law(NamedTuple):
+    """A law editors cite and search recognises: how it is cited and how people write it."""
+
+    abbreviation: str
+    name: str
+    sfs: str
+    spellings: tuple[str, ...]
+    in_blocks: bool = True
+
+
+# The one table of laws: page blocks, the content importer and search read it. A key with a
+# year ("sol-2001") is a repealed numbering of the law REPEALED_LAWS names.
+LAWS: dict[str, Law] = {
+    "sol": Law(
+        "SoL",
+        "socialtjänstlagen",
+        "2025:400",
+        ("SoL", "socialtjänstlagen", "socialtjänstlag", "socialtjänstlagens"),
     ),
-    "skoll": ("skoll", "skollagen", "skollag"),
-    "lvu": ("lvu",),
-    "lul": ("lul",),
-    "hsl": ("hsl", "halso- och sjukvardslagen", "halso och sjukvardslagen"),
-    "fb": ("fb", "foraldrabalken"),
-    "brb": ("brb", "brottsbalken"),
-    "psl": ("psl", "patientsakerhetslagen"),
-    "fl": ("fl", "forvaltningslagen"),
+    "sol-2001": Law("SoL", "socialtjänstlagen", "2001:453", ()),
+    "osl": Law(
+        "OSL",
+        "offentlighets- och sekretesslagen",
+        "2009:400",
+        (
+            "OSL",
+            "offentlighets och sekretesslagen",
+            "offentlighets- och sekretesslagen",
+            "sekretesslagen",
+        ),
+    ),
+    "skoll": Law("SkolL", "skollagen", "2010:800", ("SkolL", "skollagen", "skollag")),
+    "lvu": Law("LVU", "lagen med särskilda bestämmelser om vård av unga", "1990:52", ("LVU",)),
+    "lul": Law(
+        "LUL", "lagen med särskilda bestämmelser om unga lagöverträdare", "1964:167", ("LUL",)
+    ),
+    "hsl": Law(
+        "HSL",
+        "hälso- och sjukvårdslagen",
+        "2017:30",
+        ("HSL", "hälso- och sjukvårdslagen", "hälso och sjukvårdslagen"),
+    ),
+    "psl": Law("PSL", "patientsäkerhetslagen", "2010:659", ("PSL", "patientsäkerhetslagen")),
+    "brb": Law("BrB", "brottsbalken", "1962:700", ("BrB", "brottsbalken")),
+    "fb": Law("FB", "föräldrabalken", "1949:381", ("FB", "föräldrabalken")),
+    "pl": Law("PL", "polislagen", "1984:387", ("polislagen",)),
+    "bk": Law("BK", "barnkonventionen", "2018:1197", ()),
+    # Not offered in page blocks yet: adding a choice migrates every page body.
+    "fl": Law("FL", "förvaltningslagen", "2017:900", ("FL", "förvaltningslagen"), in_blocks=False),
 }
+REPEALED_LAWS = {"sol-2001": "sol"}
+
+
+def citations(*, in_blocks: bool = False) -> dict[str, tuple[str, str, str]]:
+    """Laws (only those page blocks offer, if asked) as key → (abbreviation, name, SFS number)."""
+    return {
+        key: (law.abbreviation, law.name, law.sfs)
+        for key, law in LAWS.items()
+        if law.in_blocks or not in_blocks
+    }
+
+
+def written_patterns() -> dict[str, str]:
+    """A case-sensitive regular expression per law for its spellings in running text."""
+    return {
+        key: "|".join(
+            re.escape(spelling).replace(r"\ ", r"\s+")
+            for spelling in sorted(law.spellings, key=len, reverse=True)
+        )
+        for key, law in LAWS.items()
+        if law.spellings
+    }
+
 
 FORMER_NUMBERING: dict[str, str] = {}
 
-_NAME_TO_LAW = {name: law for law, names in LAWS.items() for name in names}
+_NAME_TO_LAW = {fold(name): key for key, law in LAWS.items() for name in law.spellings}
 _LAW = (
     "(?P<law{n}>"
     + "|".join(sorted((re.escape(name) for name in _NAME_TO_LAW), key=len, reverse=True))

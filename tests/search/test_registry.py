@@ -1,0 +1,40 @@
+"""The registry: apps declare what search indexes; search looks records up by their model."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+
+from directory.models import Person, Position
+from portal.models import GuidelinePage
+from search import registry
+from tests.factories import PersonFactory, PositionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_page_type_finds_the_registration_of_its_base_class():
+    assert registry.searchable(GuidelinePage) is registry.searchable(Page)
+    assert registry.searchable(Page).saves is False
+    assert registry.uid_for(GuidelinePage(title="Rutin", slug="rutin")) == "guideline:rutin"
+
+
+def test_a_model_nobody_registered_has_no_document_uid_or_dependents():
+    group = Group.objects.create(name="Redaktörer")
+    assert registry.searchable(group) is None
+    assert registry.uid_for(group) is None
+    assert registry.document_for(group) is None
+    assert registry.dependents(group) == []
+
+
+def test_a_position_has_no_document_of_its_own_but_reindexes_its_holder():
+    position = PositionFactory(person=PersonFactory(key="p7"))
+    assert registry.searchable(Position).build is None
+    assert registry.uid_for(position) is None
+    assert registry.dependents(position) == [Person.objects.get(key="p7")]
+
+
+def test_every_app_adds_its_documents_to_a_rebuild():
+    PositionFactory(person=PersonFactory(key="p8"))
+    kinds = {document["kind"] for document in registry.all_documents()}
+    assert {"person", "organisation", "function"} <= kinds
+    assert registry.synonym_sources()

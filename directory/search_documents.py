@@ -262,8 +262,16 @@ def _people_signature() -> object:
     return Person.objects.aggregate(changed=Max("updated_at"))["changed"] or "empty"
 
 
+def _organisation_names(keys: list[str]) -> dict[str, str]:
+    return dict(Organisation.objects.filter(key__in=keys).values_list("key", "name"))
+
+
+def _function_names(keys: list[str]) -> dict[str, str]:
+    return dict(Function.objects.filter(key__in=keys).values_list("key", "name"))
+
+
 def register() -> None:
-    """Register the directory's documents, dependents and personal data with search."""
+    """Register the directory's documents, dependents, facet labels and personal data with search."""
     registry.register(
         Person,
         uid=lambda person: f"person:{person.key}",
@@ -297,6 +305,9 @@ def register() -> None:
         dependents=lambda position: list(Person.objects.filter(pk=position.person_id)),
     )
     registry.register_source(all_documents)
+    registry.register_facet_labels("organisation", _organisation_names)
+    registry.register_facet_labels("function", _function_names)
+    registry.register_facet_labels("audience", _function_names)
     registry.register_personal_data(
         registry.PersonalData(model=Person, rows=_personal_rows, signature=_people_signature)
     )

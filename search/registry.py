@@ -2,8 +2,9 @@
 
 Search knows no app: `directory` and `portal` register, per model, how a record becomes documents
 (in bulk), its uid (also after deletion) and the records whose documents embed it; a source of
-every document for rebuilds; synonym providers (the glossary); and where the directory's personal
-data is, so search analytics can keep it out of its statistics.
+every document for rebuilds; synonym providers (the glossary); readable labels for the keys in
+facet fields (organisation and function names); and where the directory's personal data is, so
+search analytics can keep it out of its statistics.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _lookups: dict[type, Searchable | None] = {}
 _sources: list[Callable[[], Iterator[dict]]] = []
 _synonym_providers: list[Callable[[], object]] = []
 _personal: list[PersonalData] = []
+_facet_labels: dict[str, Callable[[list[str]], dict[str, str]]] = {}
 
 
 def register(
@@ -78,6 +80,17 @@ def register_personal_data(data: PersonalData) -> None:
     """Declare the people whose names, ids and numbers search statistics must never keep."""
     if data not in _personal:
         _personal.append(data)
+
+
+def register_facet_labels(field: str, labels: Callable[[list[str]], dict[str, str]]) -> None:
+    """Declare how the keys of a facet field (e.g. "organisation") become readable names."""
+    _facet_labels[field] = labels
+
+
+def facet_labels(field: str, keys: list[str]) -> dict[str, str]:
+    """Readable names of `keys` of a facet field; keys without a name are left out."""
+    labels = _facet_labels.get(field)
+    return labels(keys) if labels is not None and keys else {}
 
 
 def searchables() -> list[Searchable]:

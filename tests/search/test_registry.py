@@ -7,7 +7,7 @@ from wagtail.models import Page
 from directory.models import Person, Position
 from portal.models import GuidelinePage
 from search import registry
-from tests.factories import PersonFactory, PositionFactory
+from tests.factories import FunctionFactory, OrganisationFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +38,12 @@ def test_every_app_adds_its_documents_to_a_rebuild():
     kinds = {document["kind"] for document in registry.all_documents()}
     assert {"person", "organisation", "function"} <= kinds
     assert registry.synonym_sources()
+
+
+def test_facet_keys_get_the_names_their_app_registered():
+    OrganisationFactory(key="lek", name="Lekeby kommun")
+    FunctionFactory(key="kurator", name="Skolkurator")
+
+    assert registry.facet_labels("organisation", ["lek", "okand"]) == {"lek": "Lekeby kommun"}
+    assert registry.facet_labels("audience", ["kurator"]) == {"kurator": "Skolkurator"}
+    assert registry.facet_labels("tag", ["kurator"]) == {}

@@ -47,6 +47,7 @@ _sources: list[Callable[[], Iterator[dict]]] = []
 _synonym_providers: list[Callable[[], object]] = []
 _personal: list[PersonalData] = []
 _facet_labels: dict[str, Callable[[list[str]], dict[str, str]]] = {}
+_watchers: list[Callable[[type], None]] = []
 
 
 def register(
@@ -62,6 +63,8 @@ def register(
         model=model, uid=uid, build=build, dependents=dependents, saves=saves
     )
     _lookups.clear()
+    if saves:
+        _notify(model)
 
 
 def register_source(source: Callable[[], Iterator[dict]]) -> None:
@@ -80,6 +83,7 @@ def register_personal_data(data: PersonalData) -> None:
     """Declare the people whose names, ids and numbers search statistics must never keep."""
     if data not in _personal:
         _personal.append(data)
+        _notify(data.model)
 
 
 def register_facet_labels(field: str, labels: Callable[[list[str]], dict[str, str]]) -> None:
@@ -91,6 +95,24 @@ def facet_labels(field: str, keys: list[str]) -> dict[str, str]:
     """Readable names of `keys` of a facet field; keys without a name are left out."""
     labels = _facet_labels.get(field)
     return labels(keys) if labels is not None and keys else {}
+
+
+def watch(callback: Callable[[type], None]) -> None:
+    """Call `callback(model)` for each model whose saves concern search, now and when registered."""
+    _watchers.append(callback)
+    for model in watched_models():
+        callback(model)
+
+
+def watched_models() -> list[type]:
+    """Models whose saves and deletes search must hear of: indexed on save, or personal data."""
+    models = [found.model for found in _searchables.values() if found.saves]
+    return list(dict.fromkeys([*models, *(data.model for data in _personal)]))
+
+
+def _notify(model: type) -> None:
+    for callback in _watchers:
+        callback(model)
 
 
 def searchables() -> list[Searchable]:

@@ -1,7 +1,8 @@
 """Signal handlers that keep the index fresh for ordinary saves and deletes of registered models.
 
-Which models are indexed is declared by the apps in search/registry.py, so the handlers listen to
-every save and delete and look the model up there.
+Which models are indexed is declared by the apps in search/registry.py; the handlers are connected
+per model as they are registered (a receiver for every model would make Django give up fast
+deletes everywhere).
 """
 
 from __future__ import annotations
@@ -33,7 +34,12 @@ def _deleted(sender, instance, **kwargs):
         indexing.record_deleted(instance)
 
 
+def _connect(model: type) -> None:
+    label = model._meta.label_lower
+    post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{label}")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{label}")
+
+
 def connect() -> None:
-    """Connect the handlers (called once from SearchConfig.ready)."""
-    post_save.connect(_saved, dispatch_uid="search-save")
-    post_delete.connect(_deleted, dispatch_uid="search-delete")
+    """Connect the handlers for every registered model (called once from SearchConfig.ready)."""
+    registry.watch(_connect)

@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
 from directory.models import Person, Position
 from portal.models import GuidelinePage
 from search import registry
+from search.models import IndexedDocument, PendingIndexChange
 from tests.factories import FunctionFactory, OrganisationFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +49,10 @@ def test_facet_keys_get_the_names_their_app_registered():
     assert registry.facet_labels("organisation", ["lek", "okand"]) == {"lek": "Lekeby kommun"}
     assert registry.facet_labels("audience", ["kurator"]) == {"kurator": "Skolkurator"}
     assert registry.facet_labels("tag", ["kurator"]) == {}
+
+
+def test_only_models_that_concern_search_get_save_and_delete_receivers():
+    assert {Person, Position} <= set(registry.watched_models())
+    assert post_save.has_listeners(Person) and post_delete.has_listeners(Position)
+    for model in (IndexedDocument, PendingIndexChange, Group):
+        assert not post_delete.has_listeners(model), f"{model} lost Django's fast delete"

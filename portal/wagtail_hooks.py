@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from portal import governance_hooks  # noqa: F401 - registers the governance and onboarding hooks
+from portal.governance import wagtail_hooks as governance_hooks  # noqa: F401 - registers them
 from portal.selectors import pages_due_for_review
 from portal.workflows import OrganisationPagePermissionTester
 

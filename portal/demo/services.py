@@ -62,9 +62,9 @@ def load_governance_demo() -> DemoAccount | bool:
     Returns the login it created, if any, True when loaded without one, False when not installed.
     """
     try:
-        module = importlib.import_module("portal.governance_demo")
+        module = importlib.import_module("portal.governance.demo")
     except ModuleNotFoundError as error:
-        if error.name != "portal.governance_demo":
+        if error.name != "portal.governance.demo":
             raise
         return False
     report = module.load_governance_demo()

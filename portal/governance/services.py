@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from directory.models import Function, Organisation, Position
-from portal.pages.governance import (
+from portal.governance.pages import (
     FORUM_KIND_ALIASES,
     CollaborationPlanPage,
     ForumKind,

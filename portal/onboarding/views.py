@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from directory.selectors import person_for_user
 from portal.onboarding import selectors, services
-from portal.pages.onboarding import OnboardingStep
+from portal.onboarding.pages import OnboardingStep
 
 
 @require_GET

@@ -10,16 +10,16 @@ from icalendar import Calendar
 
 from directory.models import Function, Organisation
 from directory.services import import_directory
-from portal.governance_demo import CONTENT_DIR, load_governance_demo
-from portal.onboarding import selectors as onboarding_selectors
-from portal.pages.governance import (
+from portal.governance.demo import CONTENT_DIR, load_governance_demo
+from portal.governance.pages import (
     ActivityPlanPage,
     CollaborationPlanPage,
     Decision,
     ForumPage,
     MeetingPage,
 )
-from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress
+from portal.onboarding import selectors as onboarding_selectors
+from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress
 from tests.factories import PersonFactory, PositionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

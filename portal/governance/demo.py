@@ -15,9 +15,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from directory.models import ContactPoint, Function, Organisation, Person, Position
-from portal.importers.markdown import markdown_to_html
-from portal.onboarding import services as onboarding_services
-from portal.pages.governance import (
+from portal.governance.pages import (
     Activity,
     ActivityPlanPage,
     CollaborationPlanPage,
@@ -28,7 +26,9 @@ from portal.pages.governance import (
     MeetingPage,
     MinutesStatus,
 )
-from portal.pages.onboarding import (
+from portal.importers.markdown import markdown_to_html
+from portal.onboarding import services as onboarding_services
+from portal.onboarding.pages import (
     OnboardingIndexPage,
     OnboardingPathPage,
     OnboardingProgress,
@@ -37,7 +37,7 @@ from portal.pages.onboarding import (
 from portal.services import ensure_index_page, home_page
 from search import indexing
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 PLAN_FILE = DEMO_DIR / "governance" / "plan.yaml"
 CONTENT_DIR = DEMO_DIR / "content"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)

@@ -7,8 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from portal.governance.admin import position_chooser_viewset
+from portal.governance.pages import MeetingPage
 from portal.onboarding.admin_views import onboarding_report
-from portal.pages.governance import MeetingPage
 
 
 def warn_if_outside_plan_period(request, page) -> None:

@@ -76,13 +76,6 @@ class OnboardingPathPage(ContentPage):
     class Meta:
         verbose_name = _("onboarding path")
 
-    def get_context(self, request, *args, **kwargs):
-        from portal.onboarding import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["progress"] = selectors.path_progress(self, request.user)
-        return context
-
 
 class OnboardingStep(Orderable):
     """One step of a path: what to read, whom to know, where to go, and why it matters."""

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from directory.models import AGE_GROUPS
+from portal.pages.context import RegisteredContext
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
 
 REVIEW_WINDOW_DAYS = 30
@@ -25,7 +26,7 @@ class ContentPageTag(TaggedItemBase):
     content_object = ParentalKey("wagtailcore.Page", related_name="tagged_content_items")
 
 
-class ContentPage(OrganisationRights, Page):
+class ContentPage(RegisteredContext, OrganisationRights, Page):
     """Shared metadata: owner, contact function, tags, audience, age groups, validity, review.
 
     Only its subclasses are created; each names its parent and subpage types.
@@ -105,11 +106,7 @@ class ContentPage(OrganisationRights, Page):
         return "valid"
 
     def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["contact"] = selectors.contact_for_page(self)
-        context["audience_functions"] = selectors.audience_names(self.audience)
         context["tags"] = list(self.tags.all())
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
@@ -128,7 +125,7 @@ class ContentPage(OrganisationRights, Page):
         return [labels.get(group, group) for group in self.age_groups]
 
 
-class HomePage(OrganisationRights, Page):
+class HomePage(RegisteredContext, OrganisationRights, Page):
     """Search first, shortcuts for the three kinds of users; a shared page, administrators' only."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -144,18 +141,6 @@ class HomePage(OrganisationRights, Page):
         "portal.CollaborationPlanPage",
     ]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-        from portal.onboarding.selectors import home_onboarding
-
-        context = super().get_context(request, *args, **kwargs)
-        context["onboarding"] = home_onboarding(request.user)
-        context["recent_pages"] = selectors.recently_changed_pages(limit=8)
-        context["sections"] = selectors.section_links()
-        if request.user.has_perm("wagtailadmin.access_admin"):
-            context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]
-        return context
 
     class Meta:
         verbose_name = _("home page")

@@ -11,21 +11,15 @@ from wagtail.models import Orderable, Page
 
 from portal.blocks import BodyBlock
 from portal.pages.base import ContentPage
+from portal.pages.context import RegisteredContext
 from portal.workflows import OrganisationRights
 
 
-class ContentIndexPage(OrganisationRights, Page):
+class ContentIndexPage(RegisteredContext, OrganisationRights, Page):
     """Lists the live child pages with filters; a shared section page, administrators' only."""
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.filtered_children(index=self, params=request.GET))
-        return context
 
 
 class GuidelineIndexPage(ContentIndexPage):
@@ -129,13 +123,9 @@ class DirectivePage(ContentPage):
         verbose_name = _("directive")
 
     def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["successor"] = selectors.directive_successor(self)
         context["predecessor"] = self.replaces if self.replaces and self.replaces.live else None
         context["parties"] = list(self.parties.all())
-        context["versions"] = selectors.version_history(self)
         return context
 
 

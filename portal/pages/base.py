@@ -20,6 +20,14 @@ REVIEW_WINDOW_DAYS = 30
 SUMMARY_MAX = 1000
 
 
+def optional_link(to: str | type[models.Model], verbose_name=None, **options) -> models.ForeignKey:
+    """An optional link that is emptied when its target is deleted; no reverse accessor unless named."""
+    options.setdefault("related_name", "+")
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=models.SET_NULL, **options
+    )
+
+
 class ContentPageTag(TaggedItemBase):
     """A tag on any content page."""
 
@@ -33,22 +41,10 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     """
 
     summary = models.TextField(_("summary"), blank=True, max_length=SUMMARY_MAX)
-    owner_organisation = models.ForeignKey(
-        "directory.Organisation",
-        verbose_name=_("owner organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    owner_organisation = optional_link(
+        "directory.Organisation", verbose_name=_("owner organisation")
     )
-    contact_function = models.ForeignKey(
-        "directory.Function",
-        verbose_name=_("responsible function"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    contact_function = optional_link("directory.Function", verbose_name=_("responsible function"))
     tags = ClusterTaggableManager(_("tags"), through=ContentPageTag, blank=True)
     audience = models.JSONField(_("audience"), default=list, blank=True)
     age_groups = models.JSONField(_("age groups"), default=list, blank=True)
@@ -123,6 +119,17 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     def age_group_labels(self) -> list[str]:
         labels = dict(AGE_GROUPS)
         return [labels.get(group, group) for group in self.age_groups]
+
+
+class SectionIndexPage(RegisteredContext, OrganisationRights, Page):
+    """A section page that lists its children; a shared page, administrators' only."""
+
+    class Meta:
+        abstract = True
+
+    def live_children(self, page_type: type[Page], *related: str):
+        """The live children of one page type, by title."""
+        return page_type.objects.child_of(self).live().select_related(*related).order_by("title")
 
 
 class HomePage(RegisteredContext, OrganisationRights, Page):

@@ -10,13 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from portal.blocks import BodyBlock
-from portal.pages.base import ContentPage
-from portal.pages.context import RegisteredContext
-from portal.workflows import OrganisationRights
+from portal.pages.base import ContentPage, SectionIndexPage, optional_link
 
 
-class ContentIndexPage(RegisteredContext, OrganisationRights, Page):
-    """Lists the live child pages with filters; a shared section page, administrators' only."""
+class ContentIndexPage(SectionIndexPage):
+    """Lists the live child pages with filters."""
 
     class Meta:
         abstract = True
@@ -81,21 +79,11 @@ class DirectivePage(ContentPage):
     parties = ParentalManyToManyField(
         "directory.Organisation", blank=True, related_name="+", verbose_name=_("parties")
     )
-    replaces = models.ForeignKey(
-        "portal.DirectivePage",
-        verbose_name=_("replaces"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="replaced_by_directives",
+    replaces = optional_link(
+        "portal.DirectivePage", verbose_name=_("replaces"), related_name="replaced_by_directives"
     )
-    signed_document = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name=_("signed document (PDF)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    signed_document = optional_link(
+        get_document_model_string(), verbose_name=_("signed document (PDF)")
     )
 
     content_panels = (

@@ -15,8 +15,7 @@ from directory.models import Function, Organisation, Position
 from portal.blocks import BodyBlock
 from portal.governance import ics
 from portal.governance.pages.plans import CollaborationPlanPage
-from portal.pages.base import ContentPage
-from portal.workflows import OrganisationRights
+from portal.pages.base import ContentPage, SectionIndexPage, optional_link
 
 
 class ForumKind(models.TextChoices):
@@ -53,8 +52,8 @@ FORUM_KIND_ALIASES = {
 }
 
 
-class ForumIndexPage(OrganisationRights, Page):
-    """Lists the forums of the cooperation; a shared section page, administrators' only."""
+class ForumIndexPage(SectionIndexPage):
+    """Lists the forums of the cooperation."""
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.ForumPage"]
@@ -66,9 +65,7 @@ class ForumIndexPage(OrganisationRights, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["forums"] = (
-            ForumPage.objects.child_of(self).live().select_related("plan").order_by("title")
-        )
+        context["forums"] = self.live_children(ForumPage, "plan")
         return context
 
 
@@ -81,13 +78,8 @@ class ForumPage(RoutablePageMixin, ContentPage):
     )
     purpose = models.TextField(_("purpose"), blank=True)
     mandate = models.TextField(_("mandate"), blank=True)
-    plan = models.ForeignKey(
-        CollaborationPlanPage,
-        verbose_name=_("collaboration plan"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="forums",
+    plan = optional_link(
+        CollaborationPlanPage, verbose_name=_("collaboration plan"), related_name="forums"
     )
     area = models.CharField(_("area of the plan"), max_length=255, blank=True)
     cadence = models.CharField(_("meeting cadence"), max_length=255, blank=True)
@@ -156,31 +148,13 @@ class ForumSeat(Orderable):
     """A seat in a forum held through a directory position, so it follows job changes."""
 
     forum = ParentalKey(ForumPage, related_name="seats", on_delete=models.CASCADE)
-    position = models.ForeignKey(
-        "directory.Position",
-        verbose_name=_("position"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    function = models.ForeignKey(
+    position = optional_link("directory.Position", verbose_name=_("position"))
+    function = optional_link(
         "directory.Function",
         verbose_name=_("function"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=_("Filled from the position; set it alone for a seat held by whoever has it."),
     )
-    organisation = models.ForeignKey(
-        "directory.Organisation",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation = optional_link("directory.Organisation", verbose_name=_("unit"))
     role = models.CharField(
         _("role"), max_length=20, choices=SeatRole.choices, default=SeatRole.MEMBER
     )

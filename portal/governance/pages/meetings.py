@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.pages.base import ContentPage
+from portal.pages.base import ContentPage, optional_link
 
 
 class MinutesStatus(models.TextChoices):
@@ -146,24 +146,9 @@ class MeetingAttendee(Orderable):
     """Someone at a meeting: a position (kept after it ends) or a guest by name."""
 
     meeting = ParentalKey(MeetingPage, related_name="attendees", on_delete=models.CASCADE)
-    position = models.ForeignKey(
-        "directory.Position",
-        verbose_name=_("position"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    function = models.ForeignKey(
-        "directory.Function", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        "directory.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    position = optional_link("directory.Position", verbose_name=_("position"))
+    function = optional_link("directory.Function")
+    organisation = optional_link("directory.Organisation")
     guest_name = models.CharField(_("guest name"), max_length=255, blank=True)
     guest_organisation = models.CharField(_("guest organisation"), max_length=255, blank=True)
 
@@ -192,21 +177,11 @@ class Decision(Orderable):
         _("number"), null=True, blank=True, help_text=_("Left empty, the next number is used.")
     )
     text = models.TextField(_("decision"))
-    responsible_position = models.ForeignKey(
-        "directory.Position",
-        verbose_name=_("responsible (position)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    responsible_position = optional_link(
+        "directory.Position", verbose_name=_("responsible (position)")
     )
-    responsible_function = models.ForeignKey(
-        "directory.Function",
-        verbose_name=_("responsible (function)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    responsible_function = optional_link(
+        "directory.Function", verbose_name=_("responsible (function)")
     )
     due_date = models.DateField(_("follow up by"), null=True, blank=True)
     status = models.CharField(

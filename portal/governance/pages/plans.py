@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.governance.blocks import AreaBlock, GovernanceLevelBlock, StrategyBlock
-from portal.pages.base import ContentPage
+from portal.pages.base import ContentPage, optional_link
 
 
 class PlanStatus(models.TextChoices):
@@ -139,21 +139,9 @@ class Activity(Orderable):
     page = ParentalKey(ActivityPlanPage, related_name="activities", on_delete=models.CASCADE)
     text = models.TextField(_("activity"))
     area = models.CharField(_("area"), max_length=255, blank=True)
-    owner_function = models.ForeignKey(
-        "directory.Function",
-        verbose_name=_("owner (function)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    owner_forum = models.ForeignKey(
-        "portal.ForumPage",
-        verbose_name=_("owner (forum)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="owned_activities",
+    owner_function = optional_link("directory.Function", verbose_name=_("owner (function)"))
+    owner_forum = optional_link(
+        "portal.ForumPage", verbose_name=_("owner (forum)"), related_name="owned_activities"
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED

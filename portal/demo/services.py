@@ -10,6 +10,7 @@ from django.db import transaction
 
 from directory.models import Function, Organisation, Person, Position
 from portal.governance import demo as governance_demo
+from portal.onboarding import demo as onboarding_demo
 from portal.services import setup_organisation_editors
 from search import indexing
 
@@ -58,8 +59,9 @@ def import_demo_data(*, stdout, stderr) -> None:
 
 
 def load_governance_demo() -> None:
-    """Load the demo plan, forums, meetings and onboarding paths."""
+    """Load the demo plan, forums and meetings, then the onboarding paths that link to them."""
     governance_demo.load_governance_demo()
+    onboarding_demo.load_onboarding_demo()
 
 
 def _ensure_user(account: DemoAccount, **fields):

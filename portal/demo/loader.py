@@ -4,11 +4,15 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
+from django.db import transaction
 from wagtail.models import Page
 
 from directory.models import Function, Organisation, Position
 from portal.services import home_page
+from search import indexing
 
 
 @dataclass
@@ -22,14 +26,6 @@ class DemoReport:
         self.counts[kind] = self.counts.get(kind, 0) + 1
 
 
-def has_site(report: DemoReport) -> bool:
-    """Whether the site exists to load pages into; warns in the report when it does not."""
-    if home_page() is None:
-        report.warnings.append("no home page: run migrate and create the site first")
-        return False
-    return True
-
-
 def publish(page: Page) -> None:
     page.save_revision().publish()
 
@@ -40,6 +36,20 @@ class PageLoader:
     def __init__(self, today: datetime.date):
         self.today = today
         self.report = DemoReport()
+
+    def load(self, data: dict) -> None:
+        """Write the demo records of one file."""
+        raise NotImplementedError
+
+    def load_file(self, path: Path) -> DemoReport:
+        """Load a YAML demo file in one transaction, once the site exists; return the report."""
+        if home_page() is None:
+            self.warn("no home page: run migrate and create the site first")
+            return self.report
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        with indexing.batch(), transaction.atomic():
+            self.load(data)
+        return self.report
 
     def warn(self, message: str) -> None:
         self.report.warnings.append(message)

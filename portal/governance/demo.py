@@ -5,11 +5,10 @@ import re
 from pathlib import Path
 
 import yaml
-from django.db import transaction
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from portal.demo.loader import DemoReport, PageLoader, has_site, publish
+from portal.demo.loader import DemoReport, PageLoader, publish
 from portal.governance.pages import (
     Activity,
     ActivityPlanPage,
@@ -23,7 +22,6 @@ from portal.governance.pages import (
 )
 from portal.importers.markdown import markdown_to_html
 from portal.services import ensure_index_page, home_page
-from search import indexing
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 PLAN_FILE = DEMO_DIR / "governance" / "plan.yaml"
@@ -39,17 +37,7 @@ def load_governance_demo(
     today: datetime.date | None = None,
 ) -> DemoReport:
     """Create or update the demo governance pages; running it again changes nothing new."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    loader = _Loader(today or timezone.localdate())
-    if not has_site(loader.report):
-        return loader.report
-    with indexing.batch(), transaction.atomic():
-        forums = loader.forums(content_dir)
-        plan = loader.plan(data["plan"], forums)
-        loader.link_forums(forums, plan)
-        loader.activity_plans(plan, data.get("activity_plans", []), forums)
-        loader.meetings(data.get("meetings", []), forums)
-    return loader.report
+    return _Loader(today or timezone.localdate(), content_dir=content_dir).load_file(path)
 
 
 def _forum_signature(forum: ForumPage) -> tuple:
@@ -74,9 +62,17 @@ def _read_forum_file(file: Path) -> tuple[dict, str] | None:
 class _Loader(PageLoader):
     """Upserts the plan, forums and meetings, remembering each forum's state before the load."""
 
-    def __init__(self, today: datetime.date):
+    def __init__(self, today: datetime.date, *, content_dir: Path):
         super().__init__(today)
+        self.content_dir = content_dir
         self.forum_signatures: dict[str, tuple] = {}
+
+    def load(self, data: dict) -> None:
+        forums = self.forums(self.content_dir)
+        plan = self.plan(data["plan"], forums)
+        self.link_forums(forums, plan)
+        self.activity_plans(plan, data.get("activity_plans", []), forums)
+        self.meetings(data.get("meetings", []), forums)
 
     def forums(self, content_dir: Path) -> dict[str, ForumPage]:
         """Forum pages from the demo content's forum files, created when the importer has not."""

@@ -3,13 +3,11 @@
 import datetime
 from pathlib import Path
 
-import yaml
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from directory.models import ContactPoint, Person
-from portal.demo.loader import DemoReport, PageLoader, has_site
+from portal.demo.loader import DemoReport, PageLoader
 from portal.onboarding import services as onboarding_services
 from portal.onboarding.pages import (
     OnboardingIndexPage,
@@ -18,7 +16,6 @@ from portal.onboarding.pages import (
     OnboardingStep,
 )
 from portal.services import home_page
-from search import indexing
 
 ONBOARDING_FILE = Path(__file__).resolve().parent.parent / "demo" / "onboarding" / "paths.yaml"
 
@@ -27,19 +24,16 @@ def load_onboarding_demo(
     *, path: Path = ONBOARDING_FILE, today: datetime.date | None = None
 ) -> DemoReport:
     """Create or update the demo onboarding paths (after the pages they link to)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    loader = _Loader(today or timezone.localdate())
-    if not has_site(loader.report):
-        return loader.report
-    with indexing.batch(), transaction.atomic():
-        paths = loader.onboarding(data.get("onboarding", {}))
-        if "new_employee" in data:
-            loader.new_employee(data["new_employee"], paths)
-    return loader.report
+    return _Loader(today or timezone.localdate()).load_file(path)
 
 
 class _Loader(PageLoader):
     """Upserts the onboarding index and paths, keeping steps a user may have ticked."""
+
+    def load(self, data: dict) -> None:
+        paths = self.onboarding(data.get("onboarding", {}))
+        if "new_employee" in data:
+            self.new_employee(data["new_employee"], paths)
 
     def onboarding(self, data: dict) -> dict[str, OnboardingPathPage]:
         if not data:

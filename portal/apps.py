@@ -6,6 +6,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import search_documents
+        """Register search documents and load the views that register page context."""
+        from portal import search_documents, views  # noqa: F401
+        from portal.governance import views as governance_views  # noqa: F401
+        from portal.onboarding import views as onboarding_views  # noqa: F401
 
         search_documents.register()

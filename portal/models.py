@@ -1,17 +1,7 @@
 """Wagtail page models, collected from portal.pages."""
 
 from portal.documents import PortalDocument
-from portal.pages.base import ContentPage, ContentPageTag, HomePage
-from portal.pages.content import (
-    DirectiveIndexPage,
-    DirectivePage,
-    GlossaryIndexPage,
-    GlossaryPage,
-    GlossaryTerm,
-    GuidelineIndexPage,
-    GuidelinePage,
-)
-from portal.pages.governance import (
+from portal.governance.pages import (
     Activity,
     ActivityPlanPage,
     CollaborationPlanPage,
@@ -22,11 +12,21 @@ from portal.pages.governance import (
     MeetingAttendee,
     MeetingPage,
 )
-from portal.pages.onboarding import (
+from portal.onboarding.pages import (
     OnboardingIndexPage,
     OnboardingPathPage,
     OnboardingProgress,
     OnboardingStep,
+)
+from portal.pages.base import ContentPage, ContentPageTag, HomePage
+from portal.pages.content import (
+    DirectiveIndexPage,
+    DirectivePage,
+    GlossaryIndexPage,
+    GlossaryPage,
+    GlossaryTerm,
+    GuidelineIndexPage,
+    GuidelinePage,
 )
 
 __all__ = [

@@ -1,11 +1,15 @@
-"""Admin wiring for content: the editor's review dashboard panel and page rights by type."""
+"""Admin wiring for content: the editor's review dashboard panel and page rights by type.
+
+Wagtail reads only this module of the app, so it also loads the governance and onboarding hooks.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from portal import governance_hooks  # noqa: F401 - registers the governance and onboarding hooks
+from portal.governance import wagtail_hooks as governance_hooks  # noqa: F401 - registers them
+from portal.onboarding import wagtail_hooks as onboarding_hooks  # noqa: F401 - registers them
 from portal.selectors import pages_due_for_review
 from portal.workflows import OrganisationPagePermissionTester
 

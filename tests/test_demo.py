@@ -17,6 +17,7 @@ from wagtail.models import Page, Revision
 
 from directory.models import ContactPoint, Function, Organisation, Person, Position
 from portal.demo import services
+from portal.models import DirectivePage, GlossaryPage, GuidelinePage, OnboardingPathPage
 
 pytestmark = pytest.mark.django_db  # also makes pytest-django create the test database
 
@@ -101,13 +102,7 @@ def test_demo_has_the_size_of_a_cooperation_area(demo):
     assert Function.objects.count() >= 25
     assert Person.objects.visible().count() >= 100
     assert ContactPoint.objects.filter(key="socjour").exists()
-    assert Page.objects.live().type(*_content_page_types()).count() >= 10
-
-
-def _content_page_types():
-    from portal.pages.content import DirectivePage, GlossaryPage, GuidelinePage
-
-    return (GuidelinePage, DirectivePage, GlossaryPage)
+    assert Page.objects.live().type(GuidelinePage, DirectivePage, GlossaryPage).count() >= 10
 
 
 def test_second_run_changes_nothing(demo):
@@ -164,14 +159,68 @@ def test_protected_people_are_not_found_by_name(demo, client, protected_people):
         assert client.get(f"/api/v1/people/{person['id']}").status_code == 404
 
 
-def test_committed_demo_files_are_what_generate_py_writes():
-    from portal.demo import generate
+DEMO_SIZE = {"organisations": 47, "functions": 28, "people": 119, "contact_points": 13}
+DEMO_BODIES = ["barnahus", "dal", "eke", "pol"]
+DEMO_PROTECTED = ["d014", "d042", "d069", "d115"]
+DEMO_PAGES = {
+    "CollaborationPlanPage": ["samverkansplan-2024-2027"],
+    "ActivityPlanPage": ["aktivitetsplan-2025", "aktivitetsplan-2026"],
+    "DirectivePage": [
+        "direktiv-sspf",
+        "direktiv-tsi-2022",
+        "direktiv-tsi-2025",
+        "samverkansplan-barns-basta",
+    ],
+    "ForumPage": [
+        "forum-2-plus-2",
+        "forum-barnkonventionen",
+        "forum-barnteam",
+        "forum-elevhalsa",
+        "forum-faltarbete",
+        "forum-familjecentral",
+        "forum-styrgrupp",
+        "forum-tidiga-insatser",
+        "forum-vald-i-nara-relationer",
+    ],
+    "GlossaryPage": ["ordlista"],
+    "GuidelinePage": [
+        "orosanmalan",
+        "overlamning-forskola-skola",
+        "samrad-barnahus",
+        "sip-rutin",
+        "skolfranvaro-rutin",
+        "suicidrisk-unga",
+    ],
+}
+DEMO_MEETINGS = 9
+DEMO_ONBOARDING = ["bvc-sjukskoterska", "forskolerektor", "kurator", "skolskoterska", "socsek-bou"]
+DEMO_LOGINS = ["admin", "editor-kommun", "editor-polis", "editor-region", "nyanstalld", "personal"]
 
-    bundle, files = generate.build()
-    committed = json.loads(DEMO_BUNDLE.read_text(encoding="utf-8"))
-    assert committed == bundle
-    for name, text in files.items():
-        assert (services.DEMO_DIR / "content" / name).read_text(encoding="utf-8") == text, name
+
+def test_demo_bundle_is_the_pinned_cooperation_area():
+    bundle = json.loads(DEMO_BUNDLE.read_text(encoding="utf-8"))
+    assert {kind: len(records) for kind, records in bundle.items()} == DEMO_SIZE
+    bodies = sorted(o["id"] for o in bundle["organisations"] if o["parent"] is None)
+    assert bodies == DEMO_BODIES
+    assert sorted(p["id"] for p in bundle["people"] if p["protected"]) == DEMO_PROTECTED
+
+
+def test_demo_loads_the_pinned_pages_forums_meetings_and_logins(demo):
+    assert Organisation.objects.count() == DEMO_SIZE["organisations"]
+    assert Function.objects.count() == DEMO_SIZE["functions"]
+    assert Person.objects.exclude(key=services.NEW_EMPLOYEE_KEY).count() == DEMO_SIZE["people"]
+    assert ContactPoint.objects.count() == DEMO_SIZE["contact_points"]
+    pages = {}
+    for page in Page.objects.live().filter(depth__gt=2).specific():
+        pages.setdefault(type(page).__name__, []).append(page.slug)
+    pinned = {kind: sorted(pages.get(kind, [])) for kind in DEMO_PAGES}
+    assert pinned == DEMO_PAGES
+    assert len(pages["MeetingPage"]) == DEMO_MEETINGS
+    paths = OnboardingPathPage.objects.live().values_list("function__key", flat=True)
+    assert sorted(paths) == DEMO_ONBOARDING
+    assert sorted(get_user_model().objects.values_list("username", flat=True)) == DEMO_LOGINS
+    for username in DEMO_LOGINS:
+        assert re.search(rf"^{re.escape(username)} ", demo, re.MULTILINE), username
 
 
 def test_demo_contact_data_is_fictional():

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from portal.accounts import services
 from portal.accounts.token_forms import ApiTokenForm, CalendarTokenForm
 from portal.governance import ics
+from portal.governance.views import personal_calendar
 
 PROFILE = "directory:my_profile"
 
@@ -22,7 +23,7 @@ def calendar_feed(request, token: str):
     user = services.authenticate_calendar_token(secret=token)
     if user is None:
         return HttpResponseNotFound("Not found", content_type="text/plain; charset=utf-8")
-    return ics.calendar_response(ics.personal_calendar(user), filename="mina-moten.ics")
+    return ics.calendar_response(personal_calendar(user), filename="mina-moten.ics")
 
 
 def _form_errors(request, form) -> None:

@@ -1,7 +1,6 @@
 """Writes for the demo: import the demo cooperation area and create one account per kind of user."""
 
 import datetime
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +9,9 @@ from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from directory.models import Function, Organisation, Person, Position
+from portal.governance import demo as governance_demo
+from portal.onboarding import demo as onboarding_demo
+from portal.services import setup_organisation_editors
 from search import indexing
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -56,22 +58,10 @@ def import_demo_data(*, stdout, stderr) -> None:
     call_command("import_content", str(DEMO_DIR / "content"), stdout=stdout, stderr=stderr)
 
 
-def load_governance_demo() -> DemoAccount | bool:
-    """Load the demo forums, meetings and onboarding paths when that module exists.
-
-    Returns the login it created, if any, True when loaded without one, False when not installed.
-    """
-    try:
-        module = importlib.import_module("portal.governance_demo")
-    except ModuleNotFoundError as error:
-        if error.name != "portal.governance_demo":
-            raise
-        return False
-    report = module.load_governance_demo()
-    login = getattr(report, "login", None)
-    if login:
-        return DemoAccount(login[0], login[1], "Nyanställd med introduktion (styrning)")
-    return True
+def load_governance_demo() -> None:
+    """Load the demo plan, forums and meetings, then the onboarding paths that link to them."""
+    governance_demo.load_governance_demo()
+    onboarding_demo.load_onboarding_demo()
 
 
 def _ensure_user(account: DemoAccount, **fields):
@@ -87,14 +77,6 @@ def _ensure_user(account: DemoAccount, **fields):
     if changed:
         user.save()
     return user
-
-
-def _editor_groups_setup():
-    try:
-        from portal.services import setup_organisation_editors
-    except ImportError:
-        return None
-    return setup_organisation_editors
 
 
 def _new_employee(*, user, today: datetime.date) -> Person:
@@ -151,7 +133,6 @@ def create_demo_accounts(*, today: datetime.date) -> list[DemoAccount]:
         is_superuser=True,
     )
     accounts = [ADMIN]
-    setup = _editor_groups_setup()
     bodies = Organisation.objects.current().filter(parent__isnull=True, kind__in=list(BODY_EDITORS))
     for body in bodies.order_by("kind", "key"):
         account = DemoAccount(BODY_EDITORS[body.kind], EDITOR_PASSWORD, f"Redaktör för {body.name}")
@@ -163,8 +144,7 @@ def create_demo_accounts(*, today: datetime.date) -> list[DemoAccount]:
             first_name="Redaktör",
             last_name=body.name,
         )
-        if setup is not None:
-            user.groups.add(setup(body))
+        user.groups.add(setup_organisation_editors(body))
         accounts.append(account)
     _ensure_user(STAFF, email="personal@ekesa.test", first_name="Sam", last_name="Medarbetare")
     accounts.append(STAFF)

@@ -4,11 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
-class GovernanceLevelBlock(blocks.StructBlock):
-    """One level of governance, e.g. the committees, the 2+2 meeting or the steering group."""
+class NamedBlock(blocks.StructBlock):
+    """A name with an optional description."""
 
     name = blocks.CharBlock(label=_("Name"))
     description = blocks.TextBlock(label=_("Description"), required=False)
+
+
+class GovernanceLevelBlock(NamedBlock):
+    """One level of governance, e.g. the committees, the 2+2 meeting or the steering group."""
+
     cadence = blocks.CharBlock(label=_("Meeting cadence"), required=False)
     forum = blocks.PageChooserBlock(label=_("Forum"), page_type="portal.ForumPage", required=False)
 
@@ -17,11 +22,8 @@ class GovernanceLevelBlock(blocks.StructBlock):
         label = _("Governance level")
 
 
-class AreaBlock(blocks.StructBlock):
+class AreaBlock(NamedBlock):
     """An area of the plan (children's team, pupil health, family centre …)."""
-
-    name = blocks.CharBlock(label=_("Name"))
-    description = blocks.TextBlock(label=_("Description"), required=False)
 
     class Meta:
         icon = "tag"

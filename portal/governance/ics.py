@@ -5,10 +5,7 @@ import datetime
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
-
-from portal.governance import selectors
 
 PRODID = "-//Samverkansportalen//Moten//SV"
 DEFAULT_LENGTH = datetime.timedelta(hours=1)
@@ -28,14 +25,6 @@ def meetings_calendar(meetings, *, name: str) -> bytes:
     for meeting in meetings:
         calendar.add_component(_event(meeting))
     return calendar.to_ical()
-
-
-def personal_calendar(user) -> bytes:
-    """Upcoming meetings of every forum the user's positions sit in."""
-    forums = list(selectors.forums_for_user(user))
-    return meetings_calendar(
-        selectors.meetings_for_forums(forums), name=_("My meetings – Samverkansportalen")
-    )
 
 
 def _timezone(meetings) -> Timezone:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from directory.models import Function, Organisation, Person, Position
 from directory.selectors import person_for_user
-from portal.pages.governance import (
+from portal.governance.pages import (
     ActivityPlanPage,
     CollaborationPlanPage,
     Decision,

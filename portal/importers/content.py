@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import AGE_GROUPS, Function, Organisation
+from portal.governance.pages import ForumIndexPage, ForumPage
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
 from portal.pages.base import SUMMARY_MAX, ContentPage
 from portal.pages.content import (
@@ -26,7 +27,6 @@ from portal.pages.content import (
     GuidelineIndexPage,
     GuidelinePage,
 )
-from portal.pages.governance import ForumIndexPage, ForumPage
 from portal.services import ensure_index_page
 from search import indexing
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from directory.models import Organisation
 from directory.selectors import person_for_user
-from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress, OnboardingStep
 
 NEW_EMPLOYEE_DAYS = 90
 

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from portal.pages.onboarding import OnboardingProgress, OnboardingStep
+from portal.onboarding.pages import OnboardingProgress, OnboardingStep
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""My onboarding: the signed-in user's paths, and ticking steps."""
+"""My onboarding: the signed-in user's paths, ticking steps, and a path's progress on its page."""
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -6,7 +6,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from directory.selectors import person_for_user
 from portal.onboarding import selectors, services
-from portal.pages.onboarding import OnboardingStep
+from portal.onboarding.pages import OnboardingPathPage, OnboardingStep
+from portal.pages.context import context_for
 
 
 @require_GET
@@ -33,3 +34,8 @@ def tick_step(request, step_id: int):
     ):
         target = "onboarding:mine"
     return redirect(target)
+
+
+@context_for(OnboardingPathPage)
+def path_page_context(page: OnboardingPathPage, request) -> dict:
+    return {"progress": selectors.path_progress(page, request.user)}

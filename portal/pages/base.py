@@ -12,11 +12,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from directory.models import AGE_GROUPS
+from portal.pages.context import RegisteredContext
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
 
 REVIEW_WINDOW_DAYS = 30
 # Longest accepted summary of a content page (on publish and on import).
 SUMMARY_MAX = 1000
+
+
+def optional_link(to: str | type[models.Model], verbose_name=None, **options) -> models.ForeignKey:
+    """An optional link that is emptied when its target is deleted; no reverse accessor unless named."""
+    options.setdefault("related_name", "+")
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=models.SET_NULL, **options
+    )
 
 
 class ContentPageTag(TaggedItemBase):
@@ -25,29 +34,17 @@ class ContentPageTag(TaggedItemBase):
     content_object = ParentalKey("wagtailcore.Page", related_name="tagged_content_items")
 
 
-class ContentPage(OrganisationRights, Page):
+class ContentPage(RegisteredContext, OrganisationRights, Page):
     """Shared metadata: owner, contact function, tags, audience, age groups, validity, review.
 
     Only its subclasses are created; each names its parent and subpage types.
     """
 
     summary = models.TextField(_("summary"), blank=True, max_length=SUMMARY_MAX)
-    owner_organisation = models.ForeignKey(
-        "directory.Organisation",
-        verbose_name=_("owner organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    owner_organisation = optional_link(
+        "directory.Organisation", verbose_name=_("owner organisation")
     )
-    contact_function = models.ForeignKey(
-        "directory.Function",
-        verbose_name=_("responsible function"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    contact_function = optional_link("directory.Function", verbose_name=_("responsible function"))
     tags = ClusterTaggableManager(_("tags"), through=ContentPageTag, blank=True)
     audience = models.JSONField(_("audience"), default=list, blank=True)
     age_groups = models.JSONField(_("age groups"), default=list, blank=True)
@@ -105,11 +102,7 @@ class ContentPage(OrganisationRights, Page):
         return "valid"
 
     def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["contact"] = selectors.contact_for_page(self)
-        context["audience_functions"] = selectors.audience_names(self.audience)
         context["tags"] = list(self.tags.all())
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
@@ -128,7 +121,18 @@ class ContentPage(OrganisationRights, Page):
         return [labels.get(group, group) for group in self.age_groups]
 
 
-class HomePage(OrganisationRights, Page):
+class SectionIndexPage(RegisteredContext, OrganisationRights, Page):
+    """A section page that lists its children; a shared page, administrators' only."""
+
+    class Meta:
+        abstract = True
+
+    def live_children(self, page_type: type[Page], *related: str):
+        """The live children of one page type, by title."""
+        return page_type.objects.child_of(self).live().select_related(*related).order_by("title")
+
+
+class HomePage(RegisteredContext, OrganisationRights, Page):
     """Search first, shortcuts for the three kinds of users; a shared page, administrators' only."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -144,18 +148,6 @@ class HomePage(OrganisationRights, Page):
         "portal.CollaborationPlanPage",
     ]
     max_count = 1
-
-    def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-        from portal.onboarding.selectors import home_onboarding
-
-        context = super().get_context(request, *args, **kwargs)
-        context["onboarding"] = home_onboarding(request.user)
-        context["recent_pages"] = selectors.recently_changed_pages(limit=8)
-        context["sections"] = selectors.section_links()
-        if request.user.has_perm("wagtailadmin.access_admin"):
-            context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]
-        return context
 
     class Meta:
         verbose_name = _("home page")

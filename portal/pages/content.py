@@ -10,22 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from portal.blocks import BodyBlock
-from portal.pages.base import ContentPage
-from portal.workflows import OrganisationRights
+from portal.pages.base import ContentPage, SectionIndexPage, optional_link
 
 
-class ContentIndexPage(OrganisationRights, Page):
-    """Lists the live child pages with filters; a shared section page, administrators' only."""
+class ContentIndexPage(SectionIndexPage):
+    """Lists the live child pages with filters."""
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.filtered_children(index=self, params=request.GET))
-        return context
 
 
 class GuidelineIndexPage(ContentIndexPage):
@@ -87,21 +79,11 @@ class DirectivePage(ContentPage):
     parties = ParentalManyToManyField(
         "directory.Organisation", blank=True, related_name="+", verbose_name=_("parties")
     )
-    replaces = models.ForeignKey(
-        "portal.DirectivePage",
-        verbose_name=_("replaces"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="replaced_by_directives",
+    replaces = optional_link(
+        "portal.DirectivePage", verbose_name=_("replaces"), related_name="replaced_by_directives"
     )
-    signed_document = models.ForeignKey(
-        get_document_model_string(),
-        verbose_name=_("signed document (PDF)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    signed_document = optional_link(
+        get_document_model_string(), verbose_name=_("signed document (PDF)")
     )
 
     content_panels = (
@@ -129,13 +111,9 @@ class DirectivePage(ContentPage):
         verbose_name = _("directive")
 
     def get_context(self, request, *args, **kwargs):
-        from portal import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["successor"] = selectors.directive_successor(self)
         context["predecessor"] = self.replaces if self.replaces and self.replaces.live else None
         context["parties"] = list(self.parties.all())
-        context["versions"] = selectors.version_history(self)
         return context
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from portal.pages.onboarding import OnboardingStep
+from portal.onboarding.pages import OnboardingStep
 from tests.e2e.conftest import PASSWORD, sign_in
 from tests.factories import OnboardingPathPageFactory
 

@@ -15,8 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from portal.governance import selectors
-from portal.governance_hooks import warn_if_outside_plan_period
-from portal.pages.governance import (
+from portal.governance.pages import (
     Activity,
     Decision,
     ForumPage,
@@ -25,6 +24,7 @@ from portal.pages.governance import (
     PlanStatus,
     SeatRole,
 )
+from portal.governance.wagtail_hooks import warn_if_outside_plan_period
 from tests.factories import (
     ActivityPlanPageFactory,
     CollaborationPlanPageFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from portal.pages.governance import ForumSeat
+from portal.governance.pages import ForumSeat
 from tests.factories import ForumPageFactory, MeetingPageFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db

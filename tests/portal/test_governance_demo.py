@@ -10,16 +10,17 @@ from icalendar import Calendar
 
 from directory.models import Function, Organisation
 from directory.services import import_directory
-from portal.governance_demo import CONTENT_DIR, load_governance_demo
-from portal.onboarding import selectors as onboarding_selectors
-from portal.pages.governance import (
+from portal.governance.demo import CONTENT_DIR, load_governance_demo
+from portal.governance.pages import (
     ActivityPlanPage,
     CollaborationPlanPage,
     Decision,
     ForumPage,
     MeetingPage,
 )
-from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress
+from portal.onboarding import selectors as onboarding_selectors
+from portal.onboarding.demo import load_onboarding_demo
+from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress
 from tests.factories import PersonFactory, PositionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +52,9 @@ def test_demo_shows_plan_forums_meetings_decisions_and_onboarding():
         function=Function.objects.get(key="socsek-bou"),
         start=timezone.localdate() - datetime.timedelta(days=14),
     )
-    first = load_governance_demo()
-    assert all(warning.startswith("unknown page") for warning in first.warnings), first.warnings
+    reports = [load_governance_demo(), load_onboarding_demo()]
+    warnings = [warning for report in reports for warning in report.warnings]
+    assert all(warning.startswith("unknown page") for warning in warnings), warnings
 
     plan = CollaborationPlanPage.objects.get(slug="samverkansplan-2024-2027")
     assert plan.title == "Samverkansplan för barns bästa 2024–2027"
@@ -74,8 +76,8 @@ def test_demo_shows_plan_forums_meetings_decisions_and_onboarding():
     assert progress.done == 2
 
     pages_before = MeetingPage.objects.count(), Decision.objects.count()
-    second = load_governance_demo()
-    assert not [kind for kind in second.counts if "created" in kind or "updated" in kind]
+    for report in (load_governance_demo(), load_onboarding_demo()):
+        assert not [kind for kind in report.counts if "created" in kind or "updated" in kind]
     assert (MeetingPage.objects.count(), Decision.objects.count()) == pages_before
     assert OnboardingProgress.objects.filter(user=user).count() == 2
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from portal.pages.governance import ForumSeat
+from portal.governance.pages import ForumSeat
 from tests.factories import ForumPageFactory, MeetingPageFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db

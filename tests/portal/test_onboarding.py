@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from directory.models import Person
 from portal.onboarding import selectors
-from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
+from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress, OnboardingStep
 from portal.services import setup_organisation_editors
 from tests.factories import (
     ContactPointFactory,

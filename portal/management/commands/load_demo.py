@@ -37,13 +37,8 @@ class Command(BaseCommand):
         elif lines:
             self.stdout.write(f"{len(lines)} import warning(s); run with -v 2 to list them.")
         accounts = services.create_demo_accounts(today=timezone.localdate())
-        governance = services.load_governance_demo()
-        if governance:
-            self.stdout.write("Governance demo: forums, meetings and onboarding paths loaded.")
-        if isinstance(governance, services.DemoAccount) and governance.username not in {
-            account.username for account in accounts
-        }:
-            accounts.append(governance)
+        services.load_governance_demo()
+        self.stdout.write("Governance demo: forums, meetings and onboarding paths loaded.")
         self.stdout.write(
             f"Demo data: {Organisation.objects.current().count()} organisations, "
             f"{Function.objects.current().count()} functions, "

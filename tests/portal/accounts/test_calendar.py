@@ -8,7 +8,7 @@ from django.test import Client
 from icalendar import Calendar
 
 from portal.accounts import services
-from portal.pages.governance import ForumSeat
+from portal.governance.pages import ForumSeat
 from tests.factories import (
     ForumPageFactory,
     MeetingPageFactory,

@@ -10,8 +10,8 @@ from icalendar import Calendar
 from wagtail.models import Locale, Page, Site
 
 from portal.accounts import services
+from portal.governance.pages import ForumSeat
 from portal.models import HomePage
-from portal.pages.governance import ForumSeat
 from portal.services import home_page
 from tests.factories import (
     ForumPageFactory,

@@ -1,23 +1,15 @@
-"""Load the governance demo: plan, activity plans, forums with members, meetings, onboarding."""
+"""Load the governance demo: the collaboration plan, activity plans, forums with members, meetings."""
 
 import datetime
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from directory.models import ContactPoint, Function, Organisation, Person, Position
-from portal.importers.markdown import markdown_to_html
-from portal.onboarding import services as onboarding_services
-from portal.pages.governance import (
+from portal.demo.loader import DemoReport, PageLoader, publish
+from portal.governance.pages import (
     Activity,
     ActivityPlanPage,
     CollaborationPlanPage,
@@ -28,31 +20,14 @@ from portal.pages.governance import (
     MeetingPage,
     MinutesStatus,
 )
-from portal.pages.onboarding import (
-    OnboardingIndexPage,
-    OnboardingPathPage,
-    OnboardingProgress,
-    OnboardingStep,
-)
+from portal.importers.markdown import markdown_to_html
 from portal.services import ensure_index_page, home_page
-from search import indexing
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent.parent / "demo"
 PLAN_FILE = DEMO_DIR / "governance" / "plan.yaml"
 CONTENT_DIR = DEMO_DIR / "content"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n(.*)\Z", re.DOTALL)
 PAGE_KEYS = {"title", "slug", "summary", "owner", "contact_function", "review_by", "valid_from"}
-
-
-@dataclass
-class DemoReport:
-    """What the loader created or updated, and what it had to skip."""
-
-    counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def count(self, kind: str) -> None:
-        self.counts[kind] = self.counts.get(kind, 0) + 1
 
 
 def load_governance_demo(
@@ -61,26 +36,8 @@ def load_governance_demo(
     content_dir: Path = CONTENT_DIR,
     today: datetime.date | None = None,
 ) -> DemoReport:
-    """Create or update the demo governance data; running it again changes nothing new."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    loader = _Loader(today or timezone.localdate())
-    if home_page() is None:
-        loader.report.warnings.append("no home page: run migrate and create the site first")
-        return loader.report
-    with indexing.batch(), transaction.atomic():
-        forums = loader.forums(content_dir)
-        plan = loader.plan(data["plan"], forums)
-        loader.link_forums(forums, plan)
-        loader.activity_plans(plan, data.get("activity_plans", []), forums)
-        loader.meetings(data.get("meetings", []), forums)
-        paths = loader.onboarding(data.get("onboarding", {}))
-        if "new_employee" in data:
-            loader.new_employee(data["new_employee"], paths)
-    return loader.report
-
-
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
+    """Create or update the demo governance pages; running it again changes nothing new."""
+    return _Loader(today or timezone.localdate(), content_dir=content_dir).load_file(path)
 
 
 def _forum_signature(forum: ForumPage) -> tuple:
@@ -102,71 +59,20 @@ def _read_forum_file(file: Path) -> tuple[dict, str] | None:
     return (front, match.group(2)) if front.get("type") == "forum" else None
 
 
-class _Loader:
-    """Upserts each demo record by slug or key, collecting warnings."""
+class _Loader(PageLoader):
+    """Upserts the plan, forums and meetings, remembering each forum's state before the load."""
 
-    def __init__(self, today: datetime.date):
-        self.today = today
-        self.report = DemoReport()
+    def __init__(self, today: datetime.date, *, content_dir: Path):
+        super().__init__(today)
+        self.content_dir = content_dir
         self.forum_signatures: dict[str, tuple] = {}
 
-    def warn(self, message: str) -> None:
-        self.report.warnings.append(message)
-
-    def upsert(
-        self, model, parent: Page, slug: str, values: dict, children: dict | None = None, *, source
-    ):
-        """Create or update a page from its demo source; unchanged sources are left alone."""
-        checksum = hashlib.sha256(
-            json.dumps([source, str(self.today)], default=str, sort_keys=True).encode()
-        ).hexdigest()
-        page = model.objects.filter(slug=slug).first()
-        if page is not None and page.import_hash == checksum and page.live:
-            self.report.count(f"{model._meta.model_name} unchanged")
-            return page
-        created = page is None
-        page = page or model(slug=slug)
-        page.import_hash = checksum
-        for name, value in values.items():
-            setattr(page, name, value)
-        page.draft_title = page.title
-        for name, items in (children or {}).items():
-            setattr(page, name, items)
-        if created:
-            parent.add_child(instance=page)
-        _publish(page)
-        self.report.count(f"{model._meta.model_name} {'created' if created else 'updated'}")
-        return page
-
-    def organisation(self, key: str | None) -> Organisation | None:
-        found = Organisation.objects.filter(key=key).first() if key else None
-        if key and found is None:
-            self.warn(f"unknown organisation {key!r}")
-        return found
-
-    def function(self, key: str | None) -> Function | None:
-        found = Function.objects.filter(key=key).first() if key else None
-        if key and found is None:
-            self.warn(f"unknown function {key!r}")
-        return found
-
-    def position(self, spec: dict) -> Position | None:
-        positions = Position.objects.filter(
-            function__key=spec.get("function"), organisation__key=spec.get("organisation")
-        ).order_by("person__key")
-        if spec.get("person"):
-            positions = positions.filter(person__key=spec["person"])
-        found = positions.first()
-        if found is None:
-            self.warn(f"no position for {spec}")
-        return found
-
-    def page(self, slug: str | None) -> Page | None:
-        """The live page with this slug, content pages before index pages."""
-        found = Page.objects.live().filter(slug=slug).order_by("-depth").first() if slug else None
-        if slug and found is None:
-            self.warn(f"unknown page {slug!r}")
-        return found
+    def load(self, data: dict) -> None:
+        forums = self.forums(self.content_dir)
+        plan = self.plan(data["plan"], forums)
+        self.link_forums(forums, plan)
+        self.activity_plans(plan, data.get("activity_plans", []), forums)
+        self.meetings(data.get("meetings", []), forums)
 
     def forums(self, content_dir: Path) -> dict[str, ForumPage]:
         """Forum pages from the demo content's forum files, created when the importer has not."""
@@ -244,7 +150,7 @@ class _Loader:
                 self.warn(f"{forum.slug}: area {forum.area!r} is not in the plan")
                 forum.area = ""
             if _forum_signature(forum) != self.forum_signatures.get(forum.slug):
-                _publish(forum)
+                publish(forum)
                 self.report.count("forumpage updated")
 
     def activity_plans(self, plan, items: list[dict], forums: dict[str, ForumPage]) -> None:
@@ -338,66 +244,3 @@ class _Loader:
                 )
             )
         return decisions
-
-    def onboarding(self, data: dict) -> dict[str, OnboardingPathPage]:
-        if not data:
-            return {}
-        index_data = data.get("index", {})
-        index = OnboardingIndexPage.objects.first() or home_page().add_child(
-            instance=OnboardingIndexPage(
-                title=index_data.get("title", "Introduktion"),
-                slug=index_data.get("slug", "introduktion"),
-                intro=index_data.get("intro", ""),
-            )
-        )
-        paths = {}
-        for item in data.get("paths", []):
-            function = self.function(item["function"])
-            if function is None:
-                continue
-            existing = OnboardingPathPage.objects.filter(slug=item["slug"]).first()
-            old_steps = {step.title: step for step in existing.steps.all()} if existing else {}
-            steps = [self.step(step, old_steps.get(step["title"])) for step in item["steps"]]
-            paths[function.key] = self.upsert(
-                OnboardingPathPage,
-                index,
-                item["slug"],
-                {
-                    "title": item["title"],
-                    "function": function,
-                    "organisation": self.organisation(item.get("organisation")),
-                    "intro": f"<p>{item.get('intro', '')}</p>",
-                    "owner_organisation": self.organisation(item.get("owner")),
-                },
-                {"steps": steps},
-                source=item,
-            )
-        return paths
-
-    def step(self, item: dict, step: OnboardingStep | None) -> OnboardingStep:
-        step = step or OnboardingStep(title=item["title"])
-        step.why = item.get("why", "")
-        step.page = self.page(item.get("page"))
-        step.function = self.function(item.get("function"))
-        step.person = (
-            Person.objects.visible().filter(key=item["person"]).first()
-            if "person" in item
-            else None
-        )
-        step.contact_point = (
-            ContactPoint.objects.filter(key=item["contact_point"]).first()
-            if "contact_point" in item
-            else None
-        )
-        return step
-
-    def new_employee(self, data: dict, paths: dict[str, OnboardingPathPage]) -> None:
-        """Tick the first steps of the demo newcomer's path once, so progress shows from the start."""
-        user = get_user_model().objects.filter(username=data["username"]).first()
-        path = paths.get(data["function"])
-        if user is None or path is None:
-            return
-        if not OnboardingProgress.objects.filter(user=user, step__path=path).exists():
-            for step in list(path.steps.all())[: data.get("ticked_steps", 0)]:
-                onboarding_services.set_step_done(user=user, step=step, done=True)
-        self.report.count("onboarding steps ticked for the demo newcomer")

@@ -9,12 +9,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from portal.pages.base import ContentPage
-from portal.workflows import OrganisationRights
+from portal.pages.base import ContentPage, SectionIndexPage, optional_link
 
 
-class OnboardingIndexPage(OrganisationRights, Page):
-    """Lists the onboarding paths; a shared section page, administrators' only."""
+class OnboardingIndexPage(SectionIndexPage):
+    """Lists the onboarding paths."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -29,12 +28,7 @@ class OnboardingIndexPage(OrganisationRights, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["paths"] = (
-            OnboardingPathPage.objects.child_of(self)
-            .live()
-            .select_related("function", "organisation")
-            .order_by("title")
-        )
+        context["paths"] = self.live_children(OnboardingPathPage, "function", "organisation")
         return context
 
 
@@ -47,12 +41,9 @@ class OnboardingPathPage(ContentPage):
         on_delete=models.PROTECT,
         related_name="onboarding_paths",
     )
-    organisation = models.ForeignKey(
+    organisation = optional_link(
         "directory.Organisation",
         verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="onboarding_paths",
         help_text=_("Leave empty for a path for the function at every organisation."),
     )
@@ -76,13 +67,6 @@ class OnboardingPathPage(ContentPage):
     class Meta:
         verbose_name = _("onboarding path")
 
-    def get_context(self, request, *args, **kwargs):
-        from portal.onboarding import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["progress"] = selectors.path_progress(self, request.user)
-        return context
-
 
 class OnboardingStep(Orderable):
     """One step of a path: what to read, whom to know, where to go, and why it matters."""
@@ -90,38 +74,10 @@ class OnboardingStep(Orderable):
     path = ParentalKey(OnboardingPathPage, related_name="steps", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=255)
     why = models.TextField(_("why this matters"), blank=True)
-    page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page to read"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    function = models.ForeignKey(
-        "directory.Function",
-        verbose_name=_("function to know"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    person = models.ForeignKey(
-        "directory.Person",
-        verbose_name=_("person to meet"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_point = models.ForeignKey(
-        "directory.ContactPoint",
-        verbose_name=_("contact point"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    page = optional_link("wagtailcore.Page", verbose_name=_("page to read"))
+    function = optional_link("directory.Function", verbose_name=_("function to know"))
+    person = optional_link("directory.Person", verbose_name=_("person to meet"))
+    contact_point = optional_link("directory.ContactPoint", verbose_name=_("contact point"))
 
     panels = [
         FieldPanel("title"),

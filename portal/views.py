@@ -1,0 +1,40 @@
+"""Template context of the home page and the content pages, from the portal's reads."""
+
+from portal import selectors
+from portal.models import ContentPage, DirectivePage, HomePage
+from portal.onboarding.selectors import home_onboarding
+from portal.pages.content import ContentIndexPage
+from portal.pages.context import context_for
+
+
+@context_for(HomePage)
+def home_page_context(page: HomePage, request) -> dict:
+    context = {
+        "onboarding": home_onboarding(request.user),
+        "recent_pages": selectors.recently_changed_pages(limit=8),
+        "sections": selectors.section_links(),
+    }
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]
+    return context
+
+
+@context_for(ContentPage)
+def content_page_context(page: ContentPage, request) -> dict:
+    return {
+        "contact": selectors.contact_for_page(page),
+        "audience_functions": selectors.audience_names(page.audience),
+    }
+
+
+@context_for(ContentIndexPage)
+def content_index_context(page: ContentIndexPage, request) -> dict:
+    return selectors.filtered_children(index=page, params=request.GET)
+
+
+@context_for(DirectivePage)
+def directive_page_context(page: DirectivePage, request) -> dict:
+    return {
+        "successor": selectors.directive_successor(page),
+        "versions": selectors.version_history(page),
+    }

@@ -37,6 +37,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+# Short fields whose index-time terms an engine may hand back with each hit, for reranking.
+RERANK_FIELDS = ("names", "roles", "places", "title_text", "keywords")
+
 
 def document_digest(document: dict) -> str:
     """A short, stable fingerprint of a document's content (key order does not matter)."""
@@ -46,12 +49,13 @@ def document_digest(document: dict) -> str:
 
 @dataclass(frozen=True)
 class Hit:
-    """One matching document as an engine returns it."""
+    """One matching document as an engine returns it (`terms`: its RERANK_FIELDS' index terms)."""
 
     uid: str
     score: float
     document: dict
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
+from django.db.models import Model
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from directory.models import Function, Organisation
 from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
 from search.results import Answer, Result, Results
 
@@ -104,6 +104,40 @@ def answer_card(answer: Answer | None) -> dict | None:
 
 
 @dataclass(frozen=True)
+class FacetNames:
+    """Where the readable names of a facet's values are: `model` rows by `key`, named `name`."""
+
+    model: type[Model]
+    key: str = "key"
+    name: str = "name"
+
+
+_facet_names: dict[str, FacetNames] = {}
+
+
+def register_facet_names(facet: str, names: FacetNames) -> None:
+    """Let an app name a facet's values (called from its AppConfig.ready())."""
+    _facet_names[facet] = names
+
+
+def _facet_value_names(shown: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Readable names of the shown values, one query per model."""
+    wanted: dict[FacetNames, set[str]] = {}
+    for facet, values in shown.items():
+        if facet in _facet_names and values:
+            wanted.setdefault(_facet_names[facet], set()).update(values)
+    found = {
+        names: dict(
+            names.model.objects.filter(**{f"{names.key}__in": sorted(values)}).values_list(
+                names.key, names.name
+            )
+        )
+        for names, values in wanted.items()
+    }
+    return {facet: found.get(names, {}) for facet, names in _facet_names.items()}
+
+
+@dataclass(frozen=True)
 class FacetOption:
     value: str
     label: str
@@ -134,15 +168,7 @@ def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[Fac
         chosen = selected.get(name, ())
         ranked = sorted(counts, key=lambda value: (-counts[value], str(value)))
         shown[name] = [*chosen, *[v for v in ranked[:MAX_FACET_OPTIONS] if v not in chosen]]
-    organisations = dict(
-        Organisation.objects.filter(key__in=shown["organisation"]).values_list("key", "name")
-    )
-    functions = dict(
-        Function.objects.filter(key__in=shown["function"] + shown["audience"]).values_list(
-            "key", "name"
-        )
-    )
-    names = {"organisation": organisations, "function": functions, "audience": functions}
+    names = _facet_value_names(shown)
     groups = []
     for name, label in FACET_LABELS.items():
         counts = facets.get(name) or {}

@@ -2,12 +2,13 @@
 
 Reranking looks at which short fields of a hit a query group matches. It uses the terms the
 engine analysed at index time (`Hit.terms`); only hits without them (Elasticsearch keeps its
-analysis to itself) are analysed here, with the same chain.
+analysis to itself) are analysed here, with the same chain, each field text once per process.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from search.analysis.analyzer import PART, index_terms
 from search.backends.base import RERANK_FIELDS, Hit
@@ -17,6 +18,7 @@ from search.results import Answer, answer
 PEOPLE_KINDS = ("person", "contact_point")
 ANSWER_KINDS = ("person", "contact_point")
 ANSWER_DEPTH = 3
+FIELD_TEXT_CACHE = 100_000
 
 
 def hit_terms(hit: Hit) -> Mapping[str, frozenset[str]]:
@@ -28,8 +30,13 @@ def hit_terms(hit: Hit) -> Mapping[str, frozenset[str]]:
     for name in RERANK_FIELDS:
         value = document.get(name) or ""
         text = " \n ".join(value) if isinstance(value, list | tuple) else str(value)
-        analysed[name] = frozenset(index_terms(text))
+        analysed[name] = _text_terms(text)
     return analysed
+
+
+@lru_cache(maxsize=FIELD_TEXT_CACHE)
+def _text_terms(text: str) -> frozenset[str]:
+    return frozenset(index_terms(text))
 
 
 def _matched_fields(

@@ -64,8 +64,9 @@ def _metrics(ranks: list[int]) -> dict[str, float]:
 
 def ours(query: str) -> list[tuple[str, str]]:
     from search import service
+    from search.params import SearchParams
 
-    return [(hit["kind"], hit["id"]) for hit in service.search(query, limit=TOP).results]
+    return [(hit.kind, hit.id) for hit in service.search(SearchParams(q=query, limit=TOP)).results]
 
 
 class Baseline:
@@ -114,6 +115,8 @@ def _baseline_rows():
 def leaks(queries: list[str], protected: list[dict]) -> int:
     """Responses (search JSON or suggestions) that mention a protected person."""
     from search import service
+    from search.api import search_json
+    from search.params import SearchParams
 
     needles = [
         value.lower()
@@ -122,8 +125,8 @@ def leaks(queries: list[str], protected: list[dict]) -> int:
     ]
     count = 0
     for query in queries:
-        found = service.search(query, limit=50)
-        payloads = (found.results, found.facets, found.answer, service.suggest(query))
+        found = search_json(service.search(SearchParams(q=query, limit=50)))
+        payloads = (found["results"], found["facets"], found["answer"], service.suggest(query))
         for payload in payloads:
             text = json.dumps(payload, ensure_ascii=False).lower()
             count += any(needle in text for needle in needles)

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from ninja import Field, Query, Router, Schema
-from pydantic import ConfigDict
 
 from search import service
-from search.params import MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH, clean_query, filter_arguments
+from search.params import QueryParams, SearchParams
+from search.results import Results
 
 router = Router(tags=["search"])
-
-SUGGEST_LIMIT = 8
-SUGGEST_QUERY_LENGTH = 100
-
-QueryText = Annotated[
-    str,
-    Query(
-        max_length=MAX_QUERY_LENGTH,
-        description=f"Free text, at most {MAX_QUERY_LENGTH} characters.",
-    ),
-]
-FilterValues = Annotated[
-    list[str] | None,
-    Query(description="Repeat the parameter to accept several values; unknown values match none."),
-]
 
 
 class ResultOut(Schema):
@@ -38,8 +21,6 @@ class ResultOut(Schema):
 
 
 class AnswerOut(Schema):
-    model_config = ConfigDict(extra="allow")
-
     kind: str
     id: str
     title: str
@@ -52,8 +33,6 @@ class AnswerOut(Schema):
 
 
 class SearchOut(Schema):
-    model_config = ConfigDict(extra="allow")
-
     query: str
     total: int
     results: list[ResultOut]
@@ -71,38 +50,20 @@ class SuggestionOut(Schema):
     url: str
 
 
+def search_json(results: Results) -> dict:
+    """The SPEC §5.1 JSON of a search (also printed by `search_query --json`)."""
+    return SearchOut.model_validate(results).model_dump(mode="json")
+
+
 @router.get("/search", response=SearchOut, url_name="search", summary="Search every kind")
-def search(
-    request,
-    q: QueryText = "",
-    kind: FilterValues = None,
-    organisation: FilterValues = None,
-    function: FilterValues = None,
-    tag: FilterValues = None,
-    audience: FilterValues = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-):
+def search(request, params: Query[SearchParams]):
     """One ranked page of results mixing kinds, with facets and the best contact answer."""
-    filters = filter_arguments(
-        {
-            "kind": kind,
-            "organisation": organisation,
-            "function": function,
-            "tag": tag,
-            "audience": audience,
-        }
-    )
-    results = service.search(clean_query(q), **filters, limit=limit, offset=offset)
-    return results.to_json()
+    return service.search(params)
 
 
 @router.get(
     "/suggest", response=list[SuggestionOut], url_name="suggest", summary="Typeahead suggestions"
 )
-def suggest(request, q: QueryText = ""):
+def suggest(request, params: Query[QueryParams]):
     """Up to eight people, functions, units and pages whose names start with the query."""
-    text = clean_query(q)[:SUGGEST_QUERY_LENGTH]
-    if not text:
-        return []
-    return service.suggest(text, limit=SUGGEST_LIMIT)[:SUGGEST_LIMIT]
+    return service.suggest(params.q)

@@ -83,7 +83,3 @@ def new_document(kind: str, key: str, title: str, url: str, **fields) -> dict:
     }
     document.update(fields)
     return document
-
-
-# Re-exported only until search/service.py reads `registry.all_documents` itself (issue 15 merge).
-from search.registry import all_documents  # noqa: E402, F401

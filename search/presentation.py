@@ -1,20 +1,19 @@
-"""Shaping search.service results for the results page: items, facets, tabs, pages, promotions."""
+"""Shaping search results (search.results) for the results page: items, facets, tabs, pages."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
-import nh3
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from directory.models import Function, Organisation
-from search.params import MAX_OFFSET, PAGE_SIZE
+from search import registry
+from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
+from search.results import Answer, Result, Results
 
 KIND_NAMES = {
     "person": _("Person"),
@@ -50,12 +49,6 @@ FACET_LABELS = {
 }
 MAX_FACET_OPTIONS = 20
 VISIBLE_FACET_OPTIONS = 8
-MAX_PAGE = MAX_OFFSET // PAGE_SIZE + 1
-
-
-def safe_snippet(snippet: str) -> SafeString:
-    """The snippet with everything escaped except <mark> and </mark>."""
-    return mark_safe(nh3.clean(snippet or "", tags={"mark"}, attributes={}))  # noqa: S308
 
 
 def is_local_path(target: str) -> bool:
@@ -80,39 +73,33 @@ def click_data(*, uid: str, rank: int, url: str) -> dict | None:
     return {"uid": uid, "rank": rank} if uid and is_local_path(url) else None
 
 
-def result_items(results: list[dict], *, query: str, offset: int) -> list[dict]:
+def result_items(results: list[Result], *, offset: int) -> list[dict]:
     """Results ready for the result-item component, ranked from offset + 1."""
-    items = []
-    for position, result in enumerate(results, start=offset + 1):
-        url = result.get("url") or ""
-        uid = f"{result.get('kind')}:{result.get('id')}"
-        items.append(
-            {
-                "kind": result.get("kind"),
-                "kind_label": KIND_NAMES.get(result.get("kind"), result.get("kind")),
-                "title": result.get("title") or url,
-                "url": url,
-                "href": safe_href(url),
-                "click": click_data(uid=uid, rank=position, url=url),
-                "snippet": safe_snippet(result.get("snippet", "")),
-                "rank": position,
-            }
-        )
-    return items
+    return [
+        {
+            "kind": result.kind,
+            "kind_label": KIND_NAMES.get(result.kind, result.kind),
+            "title": result.title or result.url,
+            "url": result.url,
+            "href": safe_href(result.url),
+            "click": click_data(uid=f"{result.kind}:{result.id}", rank=position, url=result.url),
+            "snippet": result.snippet,
+            "rank": position,
+        }
+        for position, result in enumerate(results, start=offset + 1)
+    ]
 
 
-def answer_card(answer: dict | None, *, query: str) -> dict | None:
+def answer_card(answer: Answer | None) -> dict | None:
     """The who-to-contact answer ready for the answer-card component."""
-    if not answer:
+    if answer is None:
         return None
-    url = answer.get("url") or ""
-    uid = f"{answer.get('kind')}:{answer.get('id')}"
     return {
-        **answer,
-        "kind_label": KIND_NAMES.get(answer.get("kind"), answer.get("kind")),
-        "href": safe_href(url),
-        "click": click_data(uid=uid, rank=0, url=url),
-        "phone_uri": re.sub(r"[^\d+]", "", answer.get("phone") or ""),
+        **asdict(answer),
+        "kind_label": KIND_NAMES.get(answer.kind, answer.kind),
+        "href": safe_href(answer.url),
+        "click": click_data(uid=f"{answer.kind}:{answer.id}", rank=0, url=answer.url),
+        "phone_uri": re.sub(r"[^\d+]", "", answer.phone),
     }
 
 
@@ -147,15 +134,7 @@ def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[Fac
         chosen = selected.get(name, ())
         ranked = sorted(counts, key=lambda value: (-counts[value], str(value)))
         shown[name] = [*chosen, *[v for v in ranked[:MAX_FACET_OPTIONS] if v not in chosen]]
-    organisations = dict(
-        Organisation.objects.filter(key__in=shown["organisation"]).values_list("key", "name")
-    )
-    functions = dict(
-        Function.objects.filter(key__in=shown["function"] + shown["audience"]).values_list(
-            "key", "name"
-        )
-    )
-    names = {"organisation": organisations, "function": functions, "audience": functions}
+    names = {name: registry.facet_labels(name, values) for name, values in shown.items()}
     groups = []
     for name, label in FACET_LABELS.items():
         counts = facets.get(name) or {}
@@ -195,15 +174,6 @@ def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int
                 }
             )
     return tabs
-
-
-def page_number(raw: str | None) -> int:
-    """A page number from the request, 1 when missing or invalid, at most MAX_PAGE."""
-    try:
-        number = int((raw or "1").strip()[:6])
-    except ValueError:
-        return 1
-    return min(max(number, 1), MAX_PAGE)
 
 
 def pagination(*, page: int, total: int) -> dict | None:
@@ -252,20 +222,18 @@ def promotions(query: str, *, request) -> list[dict]:
     return items
 
 
-def results_context(
-    data: dict, *, query: str, selected: dict[str, tuple[str, ...]], page: int, request
-) -> dict:
-    """Template context for one page of service results (the SPEC §5.1 JSON in `data`)."""
-    offset = (page - 1) * PAGE_SIZE
-    first_page = page == 1
+def results_context(results: Results, *, params: SearchParams, request) -> dict:
+    """Template context for one page of results."""
+    first_page = params.page == 1
+    selected = params.selected
     return {
-        "total": data["total"],
-        "answer": answer_card(data.get("answer"), query=query) if first_page else None,
-        "promotions": promotions(query, request=request) if first_page else [],
-        "results": result_items(data["results"], query=query, offset=offset),
-        "offset": offset,
-        "did_you_mean": None if data["total"] else data.get("did_you_mean"),
-        "tabs": kind_tabs(data["facets"].get("kind") or {}, selected["kind"], data["total"]),
-        "facet_groups": facet_groups(data["facets"], selected),
-        "pagination": pagination(page=page, total=data["total"]),
+        "total": results.total,
+        "answer": answer_card(results.answer) if first_page else None,
+        "promotions": promotions(params.q, request=request) if first_page else [],
+        "results": result_items(results.results, offset=params.offset),
+        "offset": params.offset,
+        "did_you_mean": None if results.total else results.did_you_mean,
+        "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
+        "facet_groups": facet_groups(results.facets, selected),
+        "pagination": pagination(page=params.page, total=results.total),
     }

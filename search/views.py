@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from search import analytics, presentation, service
-from search.params import FILTERS, PAGE_SIZE, clean_query, filter_arguments
+from search.params import SearchParams, clean_query
 
 RESULT_UID = re.compile(r"[a-z_]{1,30}:[^\s]{1,120}")
 RANK = re.compile(r"[0-9]{1,4}")
@@ -16,24 +16,17 @@ RANK = re.compile(r"[0-9]{1,4}")
 @require_safe
 def search_page(request):
     """Results for `q` with the answer card, promotions, tabs, facets and pages; never an error."""
-    query = clean_query(request.GET.get("q"))
-    filters = filter_arguments({name: request.GET.getlist(name) for name in FILTERS})
-    selected = {name: filters[argument] for name, argument in FILTERS.items()}
-    page = presentation.page_number(request.GET.get("page"))
-    context = {"query": query, "page": page, "selected": selected, "params": request.GET}
-    if query:
-        offset = (page - 1) * PAGE_SIZE
-        results = service.search(query, **filters, limit=PAGE_SIZE, offset=offset)
-        if getattr(results, "degraded", False):
+    params = SearchParams.for_results_page(request.GET)
+    selected = params.selected
+    context = {"query": params.q, "page": params.page, "selected": selected, "params": request.GET}
+    if params.q:
+        results = service.search(params)
+        if results.degraded:
             request.search_degraded = True
-        if page == 1:
+        if params.page == 1:
             kinds = ",".join(selected["kind"])
-            analytics.record_search(query=query, results=results.total, kind=kinds)
-        context.update(
-            presentation.results_context(
-                results.to_json(), query=query, selected=selected, page=page, request=request
-            )
-        )
+            analytics.record_search(query=params.q, results=results.total, kind=kinds)
+        context.update(presentation.results_context(results, params=params, request=request))
     return render(request, "search/results.html", context)
 
 

@@ -17,21 +17,6 @@ KNOWN_VIOLATIONS: set[str] = {
     "directory/models.py imports directory inside get_preview_context()",
     "directory/selectors.py imports portal.models",
     "directory/selectors.py imports portal.models inside related_guidelines()",
-    "portal/demo/services.py imports portal.services inside _editor_groups_setup()",
-    "portal/pages/base.py imports portal inside get_context()",
-    "portal/pages/base.py imports portal.onboarding.selectors inside get_context()",
-    "portal/pages/content.py imports portal inside get_context()",
-    "portal/pages/governance.py imports portal.governance inside apply_front_matter()",
-    "portal/pages/governance.py imports portal.governance inside decision()",
-    "portal/pages/governance.py imports portal.governance inside get_context()",
-    "portal/pages/governance.py imports portal.governance inside ics()",
-    "portal/pages/onboarding.py imports portal.onboarding inside get_context()",
-    "search/presentation.py imports directory.models",
-    "search/service.py imports search inside rebuild_index()",
-    "search/service.py imports search.backends inside _embedded()",
-    "search/service.py imports search.backends inside get_engine()",
-    "search/service.py imports search.backends.elasticsearch inside get_engine()",
-    "search/service.py imports search.backends.resilient inside get_engine()",
 }
 
 

@@ -48,6 +48,9 @@ FIELD_WEIGHTS: dict[str, float] = {
     "body": 1.0,
 }
 
+# Short fields whose index-time terms an engine may hand back with each hit, for reranking.
+RERANK_FIELDS = ("names", "roles", "places", "title_text", "keywords")
+
 
 def document_digest(document: dict) -> str:
     """A short, stable fingerprint of a document's content (key order does not matter)."""
@@ -57,12 +60,13 @@ def document_digest(document: dict) -> str:
 
 @dataclass(frozen=True)
 class Hit:
-    """One matching document as an engine returns it."""
+    """One matching document as an engine returns it (`terms`: its RERANK_FIELDS' index terms)."""
 
     uid: str
     score: float
     document: dict
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -37,7 +38,7 @@ from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
 from search.analysis.normalise import words
-from search.backends.base import FIELD_WEIGHTS, EngineQuery, Hit, document_digest
+from search.backends.base import FIELD_WEIGHTS, RERANK_FIELDS, EngineQuery, Hit, document_digest
 from search.models import IndexedDocument
 
 PART_WEIGHT = 0.6
@@ -91,6 +92,7 @@ class _Index:
         self.seqs: dict[str, int] = {}
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.doc_terms: dict[str, list[str]] = {}
+        self.short_terms: dict[str, dict[str, frozenset[str]]] = {}
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
@@ -118,6 +120,11 @@ class _Index:
         for term, weight in weights.items():
             self.postings[term][uid] = weight
         self.doc_terms[uid] = list(weights)
+        self.short_terms[uid] = {
+            name: frozenset(map(sys.intern, analysed[name].split()))
+            for name in RERANK_FIELDS
+            if name in analysed
+        }
         self.documents[uid] = document
         if not self.titles_dirty:
             for entry in _title_entries(uid, document):
@@ -131,6 +138,7 @@ class _Index:
                 postings.pop(uid, None)
                 if not postings:
                     del self.postings[term]
+        self.short_terms.pop(uid, None)
         document = self.documents.pop(uid, None)
         if document is not None and not self.titles_dirty:
             for entry in _title_entries(uid, document):
@@ -342,7 +350,10 @@ class EmbeddedEngine:
                 if accepted.intersection(index.documents[uid].get(field_name) or ()):
                     filtered[uid] *= 1.5
         ranked = heapq.nsmallest(query.size, filtered.items(), key=lambda item: (-item[1], item[0]))
-        return [Hit(uid=uid, score=score, document=index.documents[uid]) for uid, score in ranked]
+        return [
+            Hit(uid=uid, score=score, document=index.documents[uid], terms=index.short_terms[uid])
+            for uid, score in ranked
+        ]
 
     @staticmethod
     def _frequency(index: _Index, group: tuple[str, ...]) -> int:

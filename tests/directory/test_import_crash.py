@@ -27,6 +27,7 @@ from directory.services import import_directory
 from search import service
 from search.backends import resilient
 from search.models import PendingIndexChange
+from search.params import SearchParams
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -111,12 +112,12 @@ def import_command(path: Path) -> list[str]:
 
 def found(client) -> dict:
     """Where the target shows: search, answer card, suggest, the API and the results page."""
-    results = service.search(NAME, limit=50)
+    results = service.search(SearchParams(q=NAME, limit=50))
     api = client.get("/api/v1/search", {"q": NAME}).json()
     page = client.get("/sok/", {"q": NAME}).content.decode()
     return {
-        "search": [result["id"] for result in results.results],
-        "answer": (results.answer or {}).get("id"),
+        "search": [result.id for result in results.results],
+        "answer": results.answer.id if results.answer else None,
         "suggest": [hit["id"] for hit in service.suggest(PREFIX)],
         "api_search": [result["id"] for result in api["results"]],
         "api_answer": (api.get("answer") or {}).get("id"),

@@ -13,13 +13,14 @@ from directory.services import import_directory, update_profile
 from search import service
 from search.backends import embedded, resilient
 from search.models import IndexedDocument, PendingIndexChange
+from search.params import SearchParams
 from tests.directory.test_import import BUNDLE, write
 
 pytestmark = pytest.mark.django_db
 
 
 def found(query: str) -> set[str]:
-    return {result["id"] for result in service.search(query, limit=50).results}
+    return {result.id for result in service.search(SearchParams(q=query, limit=50)).results}
 
 
 def protect_p1(bundle: dict) -> dict:
@@ -137,7 +138,7 @@ def test_changed_titles_of_many_people_reach_the_index(tmp_path):
     visible = [person["id"] for person in bundle["people"] if not person["protected"]]
     titles = [engine.get(f"person:{key}")["roles"][0] for key in visible]
     assert titles == ["Familjebehandlare"] * len(visible)
-    assert service.search("familjebehandlare").total > 0
+    assert service.search(SearchParams(q="familjebehandlare")).total > 0
 
 
 def test_a_profile_edit_updates_the_index_in_its_transaction(tmp_path):

@@ -4,7 +4,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from tests.factories import FunctionFactory
 
@@ -27,3 +27,17 @@ def test_rebuild_prints_progress_and_count():
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)
     assert "Indexed 2 documents." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name"),
+    [(["--limit", "0"], "limit"), (["--limit", "51"], "limit"), (["--offset", "-1"], "offset")],
+)
+def test_search_query_refuses_values_out_of_range_naming_them(arguments, name):
+    with pytest.raises(CommandError, match=name):
+        call_command("search_query", "kurator", *arguments, stdout=StringIO())
+
+
+def test_search_query_refuses_an_overlong_query():
+    with pytest.raises(CommandError, match="q: String should have at most 2000 characters"):
+        call_command("search_query", "x" * 2001, stdout=StringIO())

@@ -11,8 +11,10 @@ import pytest
 from django.core.management import call_command
 
 from search import service
+from search.api import search_json
 from search.backends.base import EngineQuery
 from search.backends.elasticsearch import ElasticsearchEngine
+from search.params import SearchParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -138,13 +140,15 @@ def test_relevance_of_the_shared_collection(live_engine, shared_eval):
     queries = json.loads((shared_eval / "queries.json").read_text(encoding="utf-8"))
     found = 0
     for entry in queries:
-        results = service.search(entry["q"], limit=10)
+        results = service.search(SearchParams(q=entry["q"], limit=10))
         assert results.degraded is False, entry["q"]
-        top = [(result["kind"], result["id"]) for result in results.results[:3]]
+        top = [(result.kind, result.id) for result in results.results[:3]]
         found += any((e["kind"], e["id"]) in top for e in entry["expect"])
     protected = json.loads((shared_eval / "protected.json").read_text(encoding="utf-8"))
     for text in protected["leak_queries"]:
-        payload = json.dumps(service.search(text, limit=50).to_json(), ensure_ascii=False)
+        payload = json.dumps(
+            search_json(service.search(SearchParams(q=text, limit=50))), ensure_ascii=False
+        )
         assert not any(person["id"] in payload.split('"') for person in protected["people"])
         assert not any(person["name"] in payload for person in protected["people"])
 

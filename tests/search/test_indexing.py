@@ -4,18 +4,19 @@ import pytest
 from django.utils import timezone
 
 from search import indexing, service
+from search.params import SearchParams
 from tests.factories import FunctionFactory, OrganisationFactory, PersonFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def found(query):
-    return {(hit["kind"], hit["id"]) for hit in service.search(query, limit=50).results}
+    return {(hit.kind, hit.id) for hit in service.search(SearchParams(q=query, limit=50)).results}
 
 
 def first(query):
-    results = service.search(query).results
-    return (results[0]["kind"], results[0]["id"]) if results else None
+    results = service.search(SearchParams(q=query)).results
+    return (results[0].kind, results[0].id) if results else None
 
 
 def test_a_new_position_makes_its_person_findable_by_role_and_place():

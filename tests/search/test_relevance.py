@@ -6,6 +6,7 @@ import pytest
 
 from benchmarks import relevance
 from search import service
+from search.params import SearchParams
 from tests.search.eval_collection import eval_collection  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +50,8 @@ def test_protected_people_are_not_in_the_index(protected):
 
 
 def test_who_at_place_puts_the_position_holder_first_with_an_answer_card():
-    results = service.search("vem är skolsköterska på Fjällby skola")
-    assert results.results[0]["kind"] == "person"
+    results = service.search(SearchParams(q="vem är skolsköterska på Fjällby skola"))
+    assert results.results[0].kind == "person"
     assert results.answer is not None
-    assert results.answer["id"] == results.results[0]["id"]
-    assert results.answer["phone"] and results.answer["email"]
+    assert results.answer.id == results.results[0].id
+    assert results.answer.phone and results.answer.email

@@ -16,6 +16,7 @@ from search.backends.embedded import EmbeddedEngine
 from search.backends.resilient import EngineUnavailable, ResilientEngine, outage_active
 from search.context_processors import DEGRADED_MESSAGE, search_notice
 from search.models import PendingIndexChange
+from search.params import SearchParams
 
 pytestmark = pytest.mark.django_db
 
@@ -435,13 +436,13 @@ def test_site_keeps_searching_with_elasticsearch_url_at_a_closed_port(
     engine = service.get_engine()
     engine.index_documents([KURATOR, REKTOR])
 
-    results = service.search("kurator")
+    results = service.search(SearchParams(q="kurator"))
     page = signed_in_client.get("/sok/", {"q": "kurator"})
     api = signed_in_client.get("/api/v1/search", {"q": "kurator"})
 
     assert isinstance(engine, ResilientEngine)
     assert results.degraded is True
-    assert ("function", "kurator") in [(r["kind"], r["id"]) for r in results.results]
+    assert ("function", "kurator") in [(r.kind, r.id) for r in results.results]
     assert page.status_code == 200
     assert NOTICE in page.content.decode()
     assert api.status_code == 200

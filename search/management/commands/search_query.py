@@ -2,9 +2,12 @@
 
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from pydantic import ValidationError
 
 from search import service
+from search.api import search_json
+from search.params import DEFAULT_LIMIT, SearchParams
 
 
 class Command(BaseCommand):
@@ -13,20 +16,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("query")
         parser.add_argument("--kind", action="append", default=[], help="Only this kind.")
-        parser.add_argument("--limit", type=int, default=10)
+        parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT)
         parser.add_argument("--offset", type=int, default=0)
         parser.add_argument("--json", action="store_true", help="Print the API's JSON.")
 
     def handle(self, *args, **options):
-        results = service.search(
-            options["query"],
-            kinds=options["kind"],
-            limit=options["limit"],
-            offset=options["offset"],
-        )
+        try:
+            params = SearchParams(
+                q=options["query"],
+                kind=options["kind"],
+                limit=options["limit"],
+                offset=options["offset"],
+            )
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"
+                for problem in error.errors()
+            )
+            raise CommandError(problems) from error
+        results = service.search(params)
         if options["json"]:
-            self.stdout.write(json.dumps(results.to_json(), ensure_ascii=False, indent=1))
+            self.stdout.write(json.dumps(search_json(results), ensure_ascii=False, indent=1))
             return
-        for rank, result in enumerate(results.results, start=1 + options["offset"]):
-            self.stdout.write(f"{rank:>3}. [{result['kind']}] {result['title']} ({result['id']})")
+        for rank, result in enumerate(results.results, start=1 + params.offset):
+            self.stdout.write(f"{rank:>3}. [{result.kind}] {result.title} ({result.id})")
         self.stdout.write(f"{results.total} results")

@@ -1,0 +1,173 @@
+"""What a search returns: typed results, the answer card, facets, and the one snippet builder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search.analysis.analyzer import word_slot
+from search.analysis.normalise import words
+from search.backends.base import Hit
+from search.params import FACETS
+
+SNIPPET_FIELDS = ("summary", "body", "keywords", "roles", "places")
+SNIPPET_LENGTH = 180
+_WORD_SPAN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One ranked result; `snippet` is escaped text with matching words in <mark>."""
+
+    kind: str
+    id: str
+    title: str
+    url: str
+    snippet: SafeString
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The best who-to-contact card: a position or contact point with its contact details."""
+
+    kind: str
+    id: str
+    title: str
+    url: str
+    function: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Results:
+    """A page of ranked results with exact total, facets, the answer card and a spelling hint."""
+
+    query: str
+    total: int = 0
+    results: list[Result] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=lambda: {name: {} for name in FACETS})
+    answer: Answer | None = None
+    did_you_mean: str | None = None
+    degraded: bool = False
+
+
+def result(hit: Hit, *, score: float, terms: frozenset[str]) -> Result:
+    """A hit as a result, its snippet marking the query's terms."""
+    document = hit.document
+    return Result(
+        kind=document["kind"],
+        id=document["id"],
+        title=document["title"],
+        url=document["url"],
+        snippet=snippet(document, terms),
+        score=round(score * 10, 3),
+    )
+
+
+def answer(document: dict) -> Answer:
+    """The answer card of a person or contact point document."""
+    contact = document.get("contact") or {}
+    return Answer(
+        kind=document["kind"],
+        id=document["id"],
+        title=document["title"],
+        url=document["url"],
+        **{
+            name: contact.get(name, "")
+            for name in ("function", "organisation", "phone", "email", "hours")
+        },
+    )
+
+
+def snippet(document: dict, terms: frozenset[str]) -> SafeString:
+    """An escaped excerpt of the summary or body with words matching `terms` in <mark>."""
+    for name in SNIPPET_FIELDS:
+        value = document.get(name) or ""
+        text = " · ".join(value) if isinstance(value, list | tuple) else str(value)
+        if not text:
+            continue
+        spans = [
+            match.span() for match in _WORD_SPAN.finditer(text) if _matches(match.group(), terms)
+        ]
+        if spans or name == "summary":
+            return _mark(text, spans)
+    return mark_safe("")  # noqa: S308 - empty
+
+
+def _matches(word: str, terms: frozenset[str]) -> bool:
+    folded = words(word)
+    return bool(folded) and not terms.isdisjoint(word_slot(folded[0]))
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    start = 0
+    if spans and spans[0][0] > SNIPPET_LENGTH // 2:
+        start = text.rfind(" ", 0, spans[0][0] - 40) + 1
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + 1)
+    parts = ["… " if start else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        parts.append(escape(text[cursor:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        cursor = span_end
+    parts.append(escape(text[cursor:end]))
+    if end < len(text):
+        parts.append(" …")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
+
+
+def values(document: dict, facet: str) -> list[str]:
+    """A document's values for one facet."""
+    value = document.get(facet)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def matches(document: dict, selected: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a document has one of the chosen values of every facet with a choice."""
+    return all(
+        not chosen or not set(chosen).isdisjoint(values(document, facet))
+        for facet, chosen in selected.items()
+    )
+
+
+def facet_counts(
+    hits: list[Hit], selected: dict[str, tuple[str, ...]]
+) -> dict[str, dict[str, int]]:
+    """Counts per facet value among hits matching the other facets' selections."""
+    active = {facet: set(chosen) for facet, chosen in selected.items() if chosen}
+    if not active:
+        plain: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+        for hit in hits:
+            for facet in FACETS:
+                counts = plain[facet]
+                for value in set(values(hit.document, facet)):
+                    counts[value] = counts.get(value, 0) + 1
+        return {facet: _by_count(counts) for facet, counts in plain.items()}
+    own_values = [{facet: values(hit.document, facet) for facet in FACETS} for hit in hits]
+    facets: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        others = [(other, chosen) for other, chosen in active.items() if other != facet]
+        counts: dict[str, int] = {}
+        for own in own_values:
+            if all(not chosen.isdisjoint(own[other]) for other, chosen in others):
+                for value in set(own[facet]):
+                    counts[value] = counts.get(value, 0) + 1
+        facets[facet] = _by_count(counts)
+    return facets
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import query, service
+from search import query, registry, service
 from search.api import search_json
 from search.params import FACETS, SearchParams
 from tests.factories import (
@@ -131,8 +131,6 @@ def test_suggest_returns_people_functions_and_units_by_prefix(directory):
 
 
 def test_rebuild_index_counts_every_document(directory):
-    from search import documents
-
-    expected = {doc["uid"] for doc in documents.all_documents()}
+    expected = {doc["uid"] for doc in registry.all_documents()}
     assert {"person:p1", "person:p2", "function:kurator", "contact_point:socjour"} <= expected
     assert service.rebuild_index() == len(expected) == service.get_engine().count()

@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from directory.tree import Tree
 from directory.validators import validate_languages, validate_phone
 
 # Longest accepted mandate, summary or other long text (about 500 pages).
@@ -117,14 +118,11 @@ class Organisation(ImportedRecord):
 
     def clean(self) -> None:
         """Refuse a parent that is this organisation or one of its descendants."""
-        parent, seen = self.parent, set()
-        while parent is not None and parent.pk not in seen:
-            if self.pk is not None and parent.pk == self.pk:
-                raise ValidationError(
-                    {"parent": _("An organisation cannot be placed under itself.")}
-                )
-            seen.add(parent.pk)
-            parent = parent.parent
+        if self.pk is None or self.parent_id is None:
+            return
+        tree = Tree(dict(Organisation.objects.values_list("pk", "parent_id")))
+        if self.pk == self.parent_id or self.pk in tree.chain(self.parent_id):
+            raise ValidationError({"parent": _("An organisation cannot be placed under itself.")})
 
 
 class Function(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import ContactPoint, Function, Organisation, Person, Position
+from directory.tree import Tree
 
 STALE_AFTER_DAYS = 365
 HOLDERS_PER_PAGE = 25
@@ -56,43 +57,34 @@ class OrgTree:
         )
         self.nodes = {row[0]: Node(*row) for row in rows}
         self.by_key = {node.key: node for node in self.nodes.values()}
-        self._break_cycles()
+        self.tree = Tree({pk: node.parent_id for pk, node in self.nodes.items()})
+        self.tree.break_cycles()
         for node in self.nodes.values():
-            parent = self.nodes.get(node.parent_id)
-            if parent is not None:
-                parent.children.append(node)
+            node.parent_id = self.tree.parents[node.pk]
+            node.children = [self.nodes[pk] for pk in self.tree.children(node.pk)]
 
-    def _break_cycles(self) -> None:
-        """Treat an organisation whose parents lead back to itself as a root."""
-        for node in self.nodes.values():
-            seen, current = {node.pk}, self.nodes.get(node.parent_id)
-            while current is not None:
-                if current.pk in seen:
-                    node.parent_id = None
-                    break
-                seen.add(current.pk)
-                current = self.nodes.get(current.parent_id)
+    def roots(self) -> list[Node]:
+        return [self.nodes[pk] for pk in self.tree.roots()]
 
     def ancestors(self, pk: int) -> list[Node]:
         """The chain from the root down to the parent of `pk`."""
-        chain, seen = [], {pk}
-        node = self.nodes.get(pk)
-        while node is not None and node.parent_id in self.nodes and node.parent_id not in seen:
-            seen.add(node.parent_id)
-            node = self.nodes[node.parent_id]
-            chain.append(node)
-        return list(reversed(chain))
+        return [self.nodes[ancestor] for ancestor in reversed(self.tree.chain(pk))]
 
     def descendant_ids(self, pk: int) -> set[int]:
         """`pk` and every organisation below it."""
-        found, stack = set(), [pk]
-        while stack:
-            current = stack.pop()
-            if current in found or current not in self.nodes:
-                continue
-            found.add(current)
-            stack.extend(child.pk for child in self.nodes[current].children)
-        return found
+        return self.tree.descendants([pk])
+
+
+def organisation_tree() -> Tree[int]:
+    """Every organisation, current or retired, by primary key: one query."""
+    return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
+
+
+def organisation_chain(*, organisation_id: int) -> list[Organisation]:
+    """The organisation and its ancestors, nearest first: two queries at any depth."""
+    ids = [organisation_id, *organisation_tree().chain(organisation_id)]
+    found = Organisation.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass

@@ -26,8 +26,10 @@ def _vcard_response(text: str, name: str) -> HttpResponse:
 
 def directory_index(request):
     tree = selectors.OrgTree()
-    roots = [node for node in tree.nodes.values() if node.parent_id not in tree.nodes]
-    context = {"functions": list(selectors.visible_functions().order_by("name")), "roots": roots}
+    context = {
+        "functions": list(selectors.visible_functions().order_by("name")),
+        "roots": tree.roots(),
+    }
     return render(request, "directory/index.html", context)
 
 

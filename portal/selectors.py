@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
-from directory.selectors import current_positions, holder_ordering
+from directory.selectors import current_positions, holder_ordering, organisation_tree
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
 from portal.pages.content import DirectivePage, GlossaryTerm
 from portal.workflows import editor_organisation_ids
@@ -66,12 +66,7 @@ def _nearest_positions(
     order = holder_ordering("organisation__name")
     if organisation is None:
         return list(positions.order_by(*order)[:limit])
-    units = Organisation.objects.filter(
-        Q(pk=organisation.pk)
-        | Q(parent=organisation)
-        | Q(parent__parent=organisation)
-        | Q(parent__parent__parent=organisation)
-    ).values("pk")
+    units = organisation_tree().descendants([organisation.pk], depth=3)
     near = list(positions.filter(organisation__in=units).order_by(*order)[:limit])
     visible = sum(not position.person.protected for position in near)
     if visible >= MAX_HOLDERS or len(near) >= limit:

@@ -199,11 +199,16 @@ class Function(
         return context
 
 
+def visible_person_condition(prefix: str = "") -> models.Q:
+    """The visibility rule: not protected and not retired; `prefix` reaches a related person."""
+    return models.Q(**{f"{prefix}protected": False, f"{prefix}retired_at__isnull": True})
+
+
 class PersonQuerySet(ImportedQuerySet):
     """People; `visible()` is the only way to list them anywhere a reader can see."""
 
     def visible(self):
-        return self.filter(retired_at__isnull=True, protected=False)
+        return self.filter(visible_person_condition())
 
 
 class PersonTag(TaggedItemBase):
@@ -283,6 +288,11 @@ class Person(ClusterableModel, ImportedRecord):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def is_visible(self) -> bool:
+        """The rule of `Person.objects.visible()` for a person already loaded."""
+        return not self.protected and self.retired_at is None
 
     @property
     def is_stale(self) -> bool:

@@ -5,15 +5,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
-from directory.selectors import organisation_tree
+from directory.selectors import edited_organisation_name, organisation_tree
 
-EDITOR_GROUP_PREFIX = "Redaktörer "
 WORKFLOW_PREFIX = "Granskning "
 APPROVAL_TASK_PREFIX = "Godkännande "
-
-
-def editor_group_name(organisation: Organisation) -> str:
-    return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
 
 
 def workflow_name(organisation: Organisation) -> str:
@@ -29,11 +24,9 @@ def editor_organisation_ids(user) -> frozenset[int]:
     cached = getattr(user, "_portal_editor_organisation_ids", None)
     if cached is not None:
         return cached
-    names = [
-        name.removeprefix(EDITOR_GROUP_PREFIX)
-        for name in user.groups.values_list("name", flat=True)
-        if name.startswith(EDITOR_GROUP_PREFIX)
-    ]
+    names = list(
+        filter(None, map(edited_organisation_name, user.groups.values_list("name", flat=True)))
+    )
     found: set[int] = set()
     if names:
         roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from directory.selectors import organisation_tree, person_for_user
+from directory.selectors import organisation_tree, person_for_user, visible_person
 from portal.pages.onboarding import OnboardingPathPage, OnboardingProgress, OnboardingStep
 
 NEW_EMPLOYEE_DAYS = 90
@@ -81,8 +81,8 @@ def _link(step: OnboardingStep) -> tuple[str, str]:
         return step.page.url or "", step.page.title
     if step.function is not None and step.function.retired_at is None:
         return step.function.get_absolute_url(), step.function.name
-    person = step.person
-    if person is not None and not person.protected and person.retired_at is None:
+    person = visible_person(step.person)
+    if person is not None:
         return person.get_absolute_url(), person.full_name
     contact_point = step.contact_point
     if contact_point is not None and contact_point.retired_at is None:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +19,7 @@ from directory.models import (
     Position,
     visible_person_condition,
 )
+from directory.pagination import paginate
 from directory.tree import Tree
 
 STALE_AFTER_DAYS = 365
@@ -284,20 +284,12 @@ def holder_ordering(*first: str) -> list[str | OrderBy]:
     ]
 
 
-def page_number(value: object) -> int:
-    """A 1-based page number from a query parameter; anything unusable means the first page."""
-    try:
-        return max(int(str(value)), 1)
-    except ValueError:
-        return 1
-
-
 def holder_page(
     *, positions: QuerySet[Position], number: object = 1, tree: OrgTree | None = None
 ) -> PaginatorPage:
     """One page of holders: a count and one slice of rows, whatever the number of positions."""
     rows = positions.select_related("person", "function", "organisation").only(*HOLDER_FIELDS)
-    page = Paginator(rows, HOLDERS_PER_PAGE).get_page(page_number(number))
+    page = paginate(rows, per_page=HOLDERS_PER_PAGE, number=number)
     page.object_list = holders(rows=list(page.object_list), tree=tree)
     return page
 

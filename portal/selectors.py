@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
+from directory.pagination import paginate
 from directory.selectors import (
     current_positions,
     holder_ordering,
@@ -191,7 +191,7 @@ def filtered_children(*, index: Page, params) -> dict:
         {key for keys in children.values_list("audience", flat=True) for key in keys or []}
     )
     return {
-        "pages": Paginator(pages, INDEX_PAGE_SIZE).get_page(params.get("page")),
+        "pages": paginate(pages, per_page=INDEX_PAGE_SIZE, number=params.get("page")),
         "active_filters": active,
         "tag_options": [
             (name, name)

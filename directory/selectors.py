@@ -213,7 +213,7 @@ def first_contact_points(*, organisation_ids: set[int]) -> dict[int, ContactPoin
 def stand_in_contact_points(
     *, organisation_ids: set[int], tree: Tree[int] | None = None
 ) -> dict[int, ContactPoint]:
-    """Per unit, the stand-in for a hidden holder: its first contact point, else its nearest ancestor's."""
+    """Per unit, a hidden holder's stand-in: its first contact point, else its nearest ancestor's."""
     if not organisation_ids:
         return {}
     tree = tree or OrgTree().tree

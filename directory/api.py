@@ -231,7 +231,7 @@ def _has_position_filter(filters: Filters) -> bool:
 
 
 def _current_position_ids(q) -> QuerySet:
-    return selectors.current_positions().filter(q).filter(person__protected=False)
+    return selectors.visible_positions().filter(q)
 
 
 @router.get("/people", response=PersonPage, summary="List people")

@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from directory.tree import Tree
 from directory.validators import validate_languages, validate_phone
 
 # Longest accepted mandate, summary or other long text (about 500 pages).
@@ -117,14 +118,11 @@ class Organisation(ImportedRecord):
 
     def clean(self) -> None:
         """Refuse a parent that is this organisation or one of its descendants."""
-        parent, seen = self.parent, set()
-        while parent is not None and parent.pk not in seen:
-            if self.pk is not None and parent.pk == self.pk:
-                raise ValidationError(
-                    {"parent": _("An organisation cannot be placed under itself.")}
-                )
-            seen.add(parent.pk)
-            parent = parent.parent
+        if self.pk is None or self.parent_id is None:
+            return
+        tree = Tree(dict(Organisation.objects.values_list("pk", "parent_id")))
+        if self.pk == self.parent_id or self.pk in tree.chain(self.parent_id):
+            raise ValidationError({"parent": _("An organisation cannot be placed under itself.")})
 
 
 class Function(
@@ -201,11 +199,16 @@ class Function(
         return context
 
 
+def visible_person_condition(prefix: str = "") -> models.Q:
+    """The visibility rule: not protected and not retired; `prefix` reaches a related person."""
+    return models.Q(**{f"{prefix}protected": False, f"{prefix}retired_at__isnull": True})
+
+
 class PersonQuerySet(ImportedQuerySet):
     """People; `visible()` is the only way to list them anywhere a reader can see."""
 
     def visible(self):
-        return self.filter(retired_at__isnull=True, protected=False)
+        return self.filter(visible_person_condition())
 
 
 class PersonTag(TaggedItemBase):
@@ -285,6 +288,11 @@ class Person(ClusterableModel, ImportedRecord):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def is_visible(self) -> bool:
+        """The rule of `Person.objects.visible()` for a person already loaded."""
+        return not self.protected and self.retired_at is None
 
     @property
     def is_stale(self) -> bool:

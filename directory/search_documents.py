@@ -13,6 +13,8 @@ from django.db.models import Max
 from django.urls import reverse
 
 from directory.models import ContactPoint, Function, Organisation, Person, PersonTag, Position
+from directory.selectors import organisation_tree
+from directory.tree import Tree
 from search import registry
 from search.documents import legal_keywords, new_document
 
@@ -23,6 +25,7 @@ class Organisations:
     def __init__(self, organisations: Iterable[Organisation] | None = None):
         self.by_id = {org.pk: org for org in (organisations or [])}
         self.chains: dict[int | None, list[Organisation]] = {}
+        self._tree: Tree[int] | None = None
 
     def get(self, pk: int | None) -> Organisation | None:
         if pk is None:
@@ -35,17 +38,16 @@ class Organisations:
         return self.by_id[pk]
 
     def chain(self, pk: int | None) -> list[Organisation]:
-        """The organisation and its ancestors, nearest first."""
+        """The organisation and its ancestors, nearest first (at most ten)."""
         cached = self.chains.get(pk)
         if cached is not None:
             return cached
         chain: list[Organisation] = []
-        seen: set[int] = set()
-        org = self.get(pk)
-        while org is not None and org.pk not in seen and len(chain) < 10:
-            chain.append(org)
-            seen.add(org.pk)
-            org = self.get(org.parent_id)
+        if self.get(pk) is not None:
+            if self._tree is None:
+                self._tree = organisation_tree()
+            ids = [pk, *self._tree.chain(pk)][:10]
+            chain = [org for org in map(self.get, ids) if org is not None]
         self.chains[pk] = chain
         return chain
 
@@ -63,7 +65,7 @@ def person_document(
     person: Person, positions: list[Position], orgs: Organisations, tags: list[str] | None = None
 ) -> dict | None:
     """A person through their current positions; None when they must not be found."""
-    if person.protected or person.retired_at is not None:
+    if not person.is_visible:
         return None
     roles: list[str] = [person.title] if person.title else []
     places: list[str] = []
@@ -209,7 +211,7 @@ def _tags_by_person(people: list[Person]) -> dict[int, list[str]]:
 
 
 def people_documents(people: Iterable[Person], orgs: Organisations | None = None) -> Iterator[dict]:
-    people = [person for person in people if not person.protected and person.retired_at is None]
+    people = [person for person in people if person.is_visible]
     orgs = orgs or Organisations(Organisation.objects.all())
     positions = _positions_by_person(people)
     tags = _tags_by_person(people)

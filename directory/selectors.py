@@ -4,18 +4,28 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.models import ContactPoint, Function, Organisation, Person, Position
+from directory.models import (
+    ContactPoint,
+    Function,
+    Organisation,
+    Person,
+    Position,
+    visible_person_condition,
+)
+from directory.pagination import paginate
+from directory.tree import Tree
 
 STALE_AFTER_DAYS = 365
 HOLDERS_PER_PAGE = 25
-MAX_GUIDELINES = 20
 URL_KEY = "__key__"
+EDITOR_GROUP_PREFIX = "Redaktörer "
 HOLDER_FIELDS = (
     "area",
     "age_groups",
@@ -26,6 +36,7 @@ HOLDER_FIELDS = (
     "person__phone",
     "person__email",
     "person__protected",
+    "person__retired_at",
     "function__key",
     "function__name",
     "organisation__key",
@@ -56,43 +67,48 @@ class OrgTree:
         )
         self.nodes = {row[0]: Node(*row) for row in rows}
         self.by_key = {node.key: node for node in self.nodes.values()}
-        self._break_cycles()
+        self.tree = Tree({pk: node.parent_id for pk, node in self.nodes.items()})
+        self.tree.break_cycles()
         for node in self.nodes.values():
-            parent = self.nodes.get(node.parent_id)
-            if parent is not None:
-                parent.children.append(node)
+            node.parent_id = self.tree.parents[node.pk]
+            node.children = [self.nodes[pk] for pk in self.tree.children(node.pk)]
 
-    def _break_cycles(self) -> None:
-        """Treat an organisation whose parents lead back to itself as a root."""
-        for node in self.nodes.values():
-            seen, current = {node.pk}, self.nodes.get(node.parent_id)
-            while current is not None:
-                if current.pk in seen:
-                    node.parent_id = None
-                    break
-                seen.add(current.pk)
-                current = self.nodes.get(current.parent_id)
+    def roots(self) -> list[Node]:
+        return [self.nodes[pk] for pk in self.tree.roots()]
 
     def ancestors(self, pk: int) -> list[Node]:
         """The chain from the root down to the parent of `pk`."""
-        chain, seen = [], {pk}
-        node = self.nodes.get(pk)
-        while node is not None and node.parent_id in self.nodes and node.parent_id not in seen:
-            seen.add(node.parent_id)
-            node = self.nodes[node.parent_id]
-            chain.append(node)
-        return list(reversed(chain))
+        return [self.nodes[ancestor] for ancestor in reversed(self.tree.chain(pk))]
 
     def descendant_ids(self, pk: int) -> set[int]:
         """`pk` and every organisation below it."""
-        found, stack = set(), [pk]
-        while stack:
-            current = stack.pop()
-            if current in found or current not in self.nodes:
-                continue
-            found.add(current)
-            stack.extend(child.pk for child in self.nodes[current].children)
-        return found
+        return self.tree.descendants([pk])
+
+
+def editor_group_name(organisation: Organisation) -> str:
+    """The group whose members edit the organisation's pages and hear about its stale profiles."""
+    return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
+
+
+def edited_organisation_name(group_name: str) -> str | None:
+    """The name of the organisation an editor group is for; None for any other group."""
+    return (
+        group_name.removeprefix(EDITOR_GROUP_PREFIX)
+        if group_name.startswith(EDITOR_GROUP_PREFIX)
+        else None
+    )
+
+
+def organisation_tree() -> Tree[int]:
+    """Every organisation, current or retired, by primary key: one query."""
+    return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
+
+
+def organisation_chain(*, organisation_id: int) -> list[Organisation]:
+    """The organisation and its ancestors, nearest first: two queries at any depth."""
+    ids = [organisation_id, *organisation_tree().chain(organisation_id)]
+    found = Organisation.objects.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass
@@ -118,6 +134,16 @@ def current_positions() -> QuerySet[Position]:
         function__live=True,
         organisation__retired_at__isnull=True,
     )
+
+
+def visible_positions() -> QuerySet[Position]:
+    """Current positions whose holder readers may see."""
+    return current_positions().filter(visible_person_condition("person__"))
+
+
+def visible_person(person: Person | None) -> Person | None:
+    """The person when readers may see them (`Person.objects.visible()`), else None."""
+    return person if person is not None and person.is_visible else None
 
 
 def visible_people() -> QuerySet[Person]:
@@ -179,21 +205,28 @@ def first_contact_points(*, organisation_ids: set[int]) -> dict[int, ContactPoin
     """Each of these organisations' first current contact point by name."""
     points: dict[int, ContactPoint] = {}
     rows = ContactPoint.objects.current().filter(organisation_id__in=organisation_ids)
-    for point in rows.order_by("name"):
+    for point in rows.select_related("organisation").order_by("name"):
         points.setdefault(point.organisation_id, point)
     return points
 
 
-def nearest_contact_point(
-    *, organisation_id: int, tree: OrgTree, points: dict[int, ContactPoint]
-) -> ContactPoint | None:
-    """The unit's own contact point, else that of its nearest ancestor."""
-    if organisation_id in points:
-        return points[organisation_id]
-    for node in reversed(tree.ancestors(organisation_id)):
-        if node.pk in points:
-            return points[node.pk]
-    return None
+def stand_in_contact_points(
+    *, organisation_ids: set[int], tree: Tree[int] | None = None
+) -> dict[int, ContactPoint]:
+    """Per unit, a hidden holder's stand-in: its first contact point, else its nearest ancestor's."""
+    if not organisation_ids:
+        return {}
+    tree = tree or OrgTree().tree
+    chains = {unit: [unit, *tree.chain(unit)] for unit in organisation_ids}
+    points = first_contact_points(
+        organisation_ids={pk for chain in chains.values() for pk in chain}
+    )
+    found = {}
+    for unit, chain in chains.items():
+        point = next((points[pk] for pk in chain if pk in points), None)
+        if point is not None:
+            found[unit] = point
+    return found
 
 
 def key_url(viewname: str) -> Callable[[str], str]:
@@ -204,34 +237,26 @@ def key_url(viewname: str) -> Callable[[str], str]:
 
 def holders(*, rows: list[Position], tree: OrgTree | None = None) -> list[Holder]:
     """Holders of loaded positions; protected ones become function + unit + a contact point."""
-    protected_units = {row.organisation_id for row in rows if row.person.protected}
-    points: dict[int, ContactPoint] = {}
-    if protected_units:
-        tree = tree or OrgTree()
-        near = set(protected_units)
-        for pk in protected_units:
-            near.update(node.pk for node in tree.ancestors(pk))
-        points = first_contact_points(organisation_ids=near)
+    points = stand_in_contact_points(
+        organisation_ids={row.organisation_id for row in rows if not row.person.is_visible},
+        tree=tree.tree if tree else None,
+    )
     person_url, function_url = key_url("directory:person"), key_url("directory:function")
     organisation_url = key_url("directory:organisation")
     point_url = key_url("directory:contact_point")
     result = []
     for row in rows:
-        protected = row.person.protected
-        point = (
-            nearest_contact_point(organisation_id=row.organisation_id, tree=tree, points=points)
-            if protected
-            else None
-        )
+        person = visible_person(row.person)
+        point = None if person else points.get(row.organisation_id)
         result.append(
             Holder(
                 function=row.function,
                 organisation=row.organisation,
                 area=row.area,
                 age_groups=row.age_groups,
-                person=None if protected else row.person,
+                person=person,
                 contact_point=point,
-                person_url="" if protected else person_url(row.person.key),
+                person_url=person_url(person.key) if person else "",
                 function_url=function_url(row.function.key),
                 organisation_url=organisation_url(row.organisation.key),
                 contact_point_url=point_url(point.key) if point else "",
@@ -259,20 +284,12 @@ def holder_ordering(*first: str) -> list[str | OrderBy]:
     ]
 
 
-def page_number(value: object) -> int:
-    """A 1-based page number from a query parameter; anything unusable means the first page."""
-    try:
-        return max(int(str(value)), 1)
-    except ValueError:
-        return 1
-
-
 def holder_page(
     *, positions: QuerySet[Position], number: object = 1, tree: OrgTree | None = None
 ) -> PaginatorPage:
     """One page of holders: a count and one slice of rows, whatever the number of positions."""
     rows = positions.select_related("person", "function", "organisation").only(*HOLDER_FIELDS)
-    page = Paginator(rows, HOLDERS_PER_PAGE).get_page(page_number(number))
+    page = paginate(rows, per_page=HOLDERS_PER_PAGE, number=number)
     page.object_list = holders(rows=list(page.object_list), tree=tree)
     return page
 
@@ -296,16 +313,6 @@ def organisation_holders(
         number=number,
         tree=tree,
     )
-
-
-def related_guidelines(*, function: Function) -> dict:
-    """The newest live content pages whose responsible function is this one, and how many."""
-    from portal.models import ContentPage
-
-    pages = ContentPage.objects.live().filter(contact_function=function)
-    newest = list(pages.order_by("-last_published_at", "title")[:MAX_GUIDELINES])
-    total = len(newest) if len(newest) < MAX_GUIDELINES else pages.count()
-    return {"pages": sorted(newest, key=lambda page: page.title), "total": total}
 
 
 def organisation_ids(*, key: str) -> set[int] | None:
@@ -348,19 +355,13 @@ def stale_profiles(*, today: datetime.date | None = None) -> QuerySet[Person]:
     )
 
 
-EDITOR_GROUP_PREFIX = "Redaktörer "
-
-
 def editor_emails_by_organisation(*, tree: OrgTree) -> dict[int, set[str]]:
     """E-mail addresses of each organisation's editors (see services.flag_stale_profiles)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     by_name = {node.name: node.pk for node in tree.nodes.values()}
     editors: dict[int, set[str]] = {}
     groups = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX).prefetch_related("user_set")
     for group in groups:
-        pk = by_name.get(group.name.removeprefix(EDITOR_GROUP_PREFIX))
+        pk = by_name.get(edited_organisation_name(group.name))
         if pk is not None:
             editors.setdefault(pk, set()).update(
                 user.email for user in group.user_set.all() if user.is_active and user.email

@@ -6,10 +6,15 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 
 from directory import selectors, services
 from directory.forms import ProfileForm
 from directory.vcard import contact_point_vcard, person_vcard
+
+# Apps above the directory add to the function page through this hook: `fn(*, function) -> dict`
+# (the portal adds the guidelines the function is responsible for).
+FUNCTION_CONTEXT_HOOK = "directory_function_context"
 
 
 def _or_404(record):
@@ -26,8 +31,10 @@ def _vcard_response(text: str, name: str) -> HttpResponse:
 
 def directory_index(request):
     tree = selectors.OrgTree()
-    roots = [node for node in tree.nodes.values() if node.parent_id not in tree.nodes]
-    context = {"functions": list(selectors.visible_functions().order_by("name")), "roots": roots}
+    context = {
+        "functions": list(selectors.visible_functions().order_by("name")),
+        "roots": tree.roots(),
+    }
     return render(request, "directory/index.html", context)
 
 
@@ -51,8 +58,9 @@ def function_detail(request, key: str):
     context = {
         "function": function,
         "holders": selectors.function_holders(function=function, number=request.GET.get("sida")),
-        "guidelines": selectors.related_guidelines(function=function),
     }
+    for extend in hooks.get_hooks(FUNCTION_CONTEXT_HOOK):
+        context.update(extend(function=function))
     return render(request, "directory/function.html", context)
 
 

@@ -7,6 +7,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from directory.selectors import visible_person
 from search.analysis import legal
 
 # key: (abbreviation, name, SFS number)
@@ -130,10 +131,7 @@ class ContactCardValue(blocks.StructValue):
     """Gives templates only what may be shown: never a protected or retired person."""
 
     def visible_person(self):
-        person = self.get("person")
-        if person is None or person.protected or person.retired_at is not None:
-            return None
-        return person
+        return visible_person(self.get("person"))
 
     def visible_contact_point(self):
         point = self.get("contact_point")

@@ -2,13 +2,20 @@
 
 from datetime import timedelta
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
-from directory.selectors import current_positions, holder_ordering
+from directory.pagination import paginate
+from directory.selectors import (
+    current_positions,
+    holder_ordering,
+    organisation_tree,
+    stand_in_contact_points,
+    visible_person,
+)
+from directory.tree import Tree
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
 from portal.pages.content import DirectivePage, GlossaryTerm
 from portal.workflows import editor_organisation_ids
@@ -16,36 +23,39 @@ from portal.workflows import editor_organisation_ids
 MAX_HOLDERS = 3
 MAX_CONTACT_POINTS = 3
 INDEX_PAGE_SIZE = 50
+MAX_GUIDELINES = 20
 STATUSES = ("valid", "due", "expired", "upcoming")
 
 
 def who_to_contact(*, function: Function | None, organisation: Organisation | None) -> dict:
     """Current visible holders of the function (owner's units first) and contact points to use.
 
-    Protected people are never returned: where one holds the function, the contact points of their
-    unit are offered instead; with no visible holder, the owner's (or its parent's) contact points.
+    Protected people are never returned: where one holds the function, their unit's stand-in contact
+    point is offered instead; with no visible holder, the owner's (or its parent's) contact points.
     """
     holders: list[Position] = []
-    unit_ids: set[int] = set()
+    hidden_units: set[int] = set()
+    tree = None
     if function is not None:
+        tree = organisation_tree()
         positions = (
             current_positions().filter(function=function).select_related("person", "organisation")
         )
-        for position in _nearest_positions(positions=positions, organisation=organisation):
-            if position.person.protected:
-                unit_ids.add(position.organisation_id)
+        nearest = _nearest_positions(positions=positions, organisation=organisation, tree=tree)
+        for position in nearest:
+            if visible_person(position.person) is None:
+                hidden_units.add(position.organisation_id)
             elif len(holders) < MAX_HOLDERS:
                 holders.append(position)
+    points = set(stand_in_contact_points(organisation_ids=hidden_units, tree=tree).values())
     if not holders and organisation is not None:
-        unit_ids.update(filter(None, [organisation.pk, organisation.parent_id]))
-    contact_points = list(
-        ContactPoint.objects.current()
-        .filter(organisation_id__in=unit_ids)
-        .select_related("organisation")
-        .order_by("name")[:MAX_CONTACT_POINTS]
-        if unit_ids
-        else []
-    )
+        points.update(
+            ContactPoint.objects.current()
+            .filter(organisation_id__in=filter(None, [organisation.pk, organisation.parent_id]))
+            .select_related("organisation")
+            .order_by("name")[:MAX_CONTACT_POINTS]
+        )
+    contact_points = sorted(points, key=lambda point: (point.name, point.pk))[:MAX_CONTACT_POINTS]
     fallback = organisation if not holders and not contact_points else None
     return {
         "function": function,
@@ -56,7 +66,7 @@ def who_to_contact(*, function: Function | None, organisation: Organisation | No
 
 
 def _nearest_positions(
-    *, positions: QuerySet[Position], organisation: Organisation | None
+    *, positions: QuerySet[Position], organisation: Organisation | None, tree: Tree[int]
 ) -> list[Position]:
     """Up to MAX_HOLDERS * 3 positions: those in the owner's units (three levels down) first.
 
@@ -66,19 +76,22 @@ def _nearest_positions(
     order = holder_ordering("organisation__name")
     if organisation is None:
         return list(positions.order_by(*order)[:limit])
-    units = Organisation.objects.filter(
-        Q(pk=organisation.pk)
-        | Q(parent=organisation)
-        | Q(parent__parent=organisation)
-        | Q(parent__parent__parent=organisation)
-    ).values("pk")
+    units = tree.descendants([organisation.pk], depth=3)
     near = list(positions.filter(organisation__in=units).order_by(*order)[:limit])
-    visible = sum(not position.person.protected for position in near)
+    visible = sum(position.person.is_visible for position in near)
     if visible >= MAX_HOLDERS or len(near) >= limit:
         return near
     return near + list(
         positions.exclude(organisation__in=units).order_by(*order)[: limit - len(near)]
     )
+
+
+def related_guidelines(*, function: Function) -> dict:
+    """The newest live content pages whose responsible function is this one, and how many."""
+    pages = ContentPage.objects.live().filter(contact_function=function)
+    newest = list(pages.order_by("-last_published_at", "title")[:MAX_GUIDELINES])
+    total = len(newest) if len(newest) < MAX_GUIDELINES else pages.count()
+    return {"pages": sorted(newest, key=lambda page: page.title), "total": total}
 
 
 def contact_for_page(page: ContentPage) -> dict:
@@ -178,7 +191,7 @@ def filtered_children(*, index: Page, params) -> dict:
         {key for keys in children.values_list("audience", flat=True) for key in keys or []}
     )
     return {
-        "pages": Paginator(pages, INDEX_PAGE_SIZE).get_page(params.get("page")),
+        "pages": paginate(pages, per_page=INDEX_PAGE_SIZE, number=params.get("page")),
         "active_filters": active,
         "tag_options": [
             (name, name)

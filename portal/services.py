@@ -18,8 +18,9 @@ from wagtail.models import (
 )
 
 from directory.models import Organisation
+from directory.selectors import editor_group_name
 from portal.pages.base import HomePage
-from portal.workflows import approval_task_name, editor_group_name, workflow_name
+from portal.workflows import approval_task_name, workflow_name
 
 INDEX_PAGES = {
     "GuidelineIndexPage": ("Rutiner och riktlinjer", "rutiner"),

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from directory.views import FUNCTION_CONTEXT_HOOK
 from portal.governance import wagtail_hooks as governance_hooks  # noqa: F401 - registers them
 from portal.onboarding import wagtail_hooks as onboarding_hooks  # noqa: F401 - registers them
-from portal.selectors import pages_due_for_review
+from portal.selectors import pages_due_for_review, related_guidelines
 from portal.workflows import OrganisationPagePermissionTester
 
 MAX_PANEL_PAGES = 50
@@ -47,3 +48,9 @@ def refuse_page_types_the_user_may_not_create(request, parent_page, page_class):
     tester = OrganisationPagePermissionTester(request.user, parent_page.specific_deferred)
     if not tester.may_create(page_class):
         raise PermissionDenied
+
+
+@hooks.register(FUNCTION_CONTEXT_HOOK)
+def function_guidelines(*, function):
+    """The directory's function page lists the live guidelines the function is responsible for."""
+    return {"guidelines": related_guidelines(function=function)}

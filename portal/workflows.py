@@ -5,14 +5,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
+from directory.selectors import edited_organisation_name, organisation_tree
 
-EDITOR_GROUP_PREFIX = "Redaktörer "
 WORKFLOW_PREFIX = "Granskning "
 APPROVAL_TASK_PREFIX = "Godkännande "
-
-
-def editor_group_name(organisation: Organisation) -> str:
-    return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
 
 
 def workflow_name(organisation: Organisation) -> str:
@@ -28,21 +24,13 @@ def editor_organisation_ids(user) -> frozenset[int]:
     cached = getattr(user, "_portal_editor_organisation_ids", None)
     if cached is not None:
         return cached
-    names = [
-        name.removeprefix(EDITOR_GROUP_PREFIX)
-        for name in user.groups.values_list("name", flat=True)
-        if name.startswith(EDITOR_GROUP_PREFIX)
-    ]
+    names = list(
+        filter(None, map(edited_organisation_name, user.groups.values_list("name", flat=True)))
+    )
     found: set[int] = set()
     if names:
-        parents = dict(Organisation.objects.values_list("id", "parent_id"))
-        roots = set(Organisation.objects.filter(name__in=names).values_list("id", flat=True))
-        for org_id in parents:
-            ancestor = org_id
-            while ancestor is not None and ancestor not in roots:
-                ancestor = parents.get(ancestor)
-            if ancestor is not None:
-                found.add(org_id)
+        roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
+        found = organisation_tree().descendants(roots)
     user._portal_editor_organisation_ids = frozenset(found)
     return user._portal_editor_organisation_ids
 
@@ -62,13 +50,21 @@ def may_manage(user, page) -> bool:
 
 def organisation_workflow(organisation: Organisation | None) -> Workflow | None:
     """The active moderation workflow of the organisation or its nearest ancestor that has one."""
-    seen: set[int] = set()
-    while organisation is not None and organisation.pk not in seen:
-        seen.add(organisation.pk)
-        workflow = Workflow.objects.filter(name=workflow_name(organisation), active=True).first()
+    if organisation is None:
+        return None
+    chain = [organisation.pk, *organisation_tree().chain(organisation.pk)]
+    names = dict(Organisation.objects.filter(pk__in=chain).values_list("pk", "name"))
+    names[organisation.pk] = organisation.name
+    workflows = {
+        workflow.name: workflow
+        for workflow in Workflow.objects.filter(
+            name__in=[f"{WORKFLOW_PREFIX}{name}" for name in names.values()], active=True
+        )
+    }
+    for pk in chain:
+        workflow = workflows.get(f"{WORKFLOW_PREFIX}{names.get(pk)}")
         if workflow is not None:
             return workflow
-        organisation = organisation.parent
     return None
 
 

@@ -14,6 +14,7 @@ from django.core.validators import URLValidator, validate_email
 
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import AGE_GROUPS, LONG_TEXT_MAX, Function, Organisation
+from directory.tree import Tree
 from directory.validators import PHONE_PATTERN, unknown_languages
 
 SECTIONS = ("organisations", "functions", "people", "contact_points")
@@ -414,13 +415,9 @@ def _check_cycles(bundle: Bundle, existing_parents: dict[str, str | None]) -> No
     parents.update(
         {key: record.get("parent") for key, record in organisations.items() if "parent" in record}
     )
+    tree = Tree(parents)
     for key in organisations:
-        seen, current = {key}, parents.get(key)
-        while current:
-            if current in seen:
-                bundle.problems.append(
-                    Problem("organisations", key, "parent", "the organisation tree has a cycle")
-                )
-                break
-            seen.add(current)
-            current = parents.get(current)
+        if tree.loops(key):
+            bundle.problems.append(
+                Problem("organisations", key, "parent", "the organisation tree has a cycle")
+            )

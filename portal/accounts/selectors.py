@@ -13,12 +13,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from directory.models import Organisation, Person, Position
-from directory.selectors import current_positions, person_for_user
+from directory.selectors import current_positions, organisation_chain, person_for_user
 from portal.accounts.models import BODY_KINDS, ApiToken, BodyChoice, CalendarToken, SignInRefusal
 from portal.accounts.tokens import secret_hash
 
 OIDC = "openid_connect"
-ANCESTOR_DEPTH = "parent__parent__parent__parent__parent"
 
 
 class SignInRefused(Exception):
@@ -113,16 +112,6 @@ def bodies() -> QuerySet[Organisation]:
     return Organisation.objects.current().filter(kind__in=BODY_KINDS).order_by("name")
 
 
-def _chain(organisation: Organisation) -> list[Organisation]:
-    """`organisation` and its ancestors, nearest first."""
-    chain, seen = [], set()
-    while organisation is not None and organisation.pk not in seen:
-        seen.add(organisation.pk)
-        chain.append(organisation)
-        organisation = organisation.parent
-    return chain
-
-
 def user_context(*, user) -> UserContext:
     """The one place that says who is asking; search and the home page read it."""
     chosen = (
@@ -136,10 +125,8 @@ def user_context(*, user) -> UserContext:
     person = person_for_user(user=user)
     if person is None:
         return UserContext(None, None, None, chosen_body, (), (), chosen_body)
-    organisation = Organisation.objects.select_related(ANCESTOR_DEPTH).get(
-        pk=person.organisation_id
-    )
-    chain = _chain(organisation)
+    chain = organisation_chain(organisation_id=person.organisation_id)
+    organisation = chain[0]
     administration = next((o for o in chain if o.kind == Organisation.Kind.ADMINISTRATION), None)
     body = next((o for o in chain if o.kind in BODY_KINDS), chain[-1])
     positions = tuple(

@@ -7,16 +7,15 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from directory.models import Position
+from directory.models import Position, visible_person_condition
+from directory.selectors import visible_person
 
 
 def position_label(position: Position) -> str:
     """Person, function and unit; a protected or retired person is left out."""
-    person = position.person
+    person = visible_person(position.person)
     where = f"{position.function.name}, {position.organisation.name}"
-    if person.protected or person.retired_at is not None:
-        return where
-    return f"{person.full_name} – {where}"
+    return f"{person.full_name} – {where}" if person else where
 
 
 class PositionFilterForm(BaseFilterForm):
@@ -33,9 +32,9 @@ class PositionFilterForm(BaseFilterForm):
         self.is_searching, self.search_query = bool(query), query
         if not query:
             return objects
+        by_name = Q(person__given_name__icontains=query) | Q(person__family_name__icontains=query)
         return objects.filter(
-            Q(person__given_name__icontains=query, person__protected=False)
-            | Q(person__family_name__icontains=query, person__protected=False)
+            (by_name & visible_person_condition("person__"))
             | Q(function__name__icontains=query)
             | Q(organisation__name__icontains=query)
         )

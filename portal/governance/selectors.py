@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from directory.models import Function, Organisation, Person, Position
-from directory.selectors import person_for_user
+from directory.selectors import person_for_user, visible_person
 from portal.governance.pages import (
     ActivityPlanPage,
     CollaborationPlanPage,
@@ -51,15 +51,9 @@ class Attendee:
     guest_organisation: str = ""
 
 
-def _visible(person: Person | None) -> Person | None:
-    if person is None or person.protected or person.retired_at is not None:
-        return None
-    return person
-
-
 def _holder_of(position: Position) -> Holder:
     return Holder(
-        person=_visible(position.person),
+        person=visible_person(position.person),
         function=position.function,
         organisation=position.organisation,
         ended=not position.is_current,

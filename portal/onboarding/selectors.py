@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from directory.models import Organisation
-from directory.selectors import person_for_user
+from directory.selectors import organisation_tree, person_for_user, visible_person
 from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress, OnboardingStep
 
 NEW_EMPLOYEE_DAYS = 90
@@ -57,16 +56,6 @@ class PathCompletion:
     completed: int
 
 
-def _with_ancestors(organisation_ids: set[int]) -> set[int]:
-    parents = dict(Organisation.objects.values_list("pk", "parent_id"))
-    result = set()
-    for organisation_id in organisation_ids:
-        while organisation_id is not None and organisation_id not in result:
-            result.add(organisation_id)
-            organisation_id = parents.get(organisation_id)
-    return result
-
-
 def paths_for_user(user):
     """Live paths for the functions of the user's current positions, at their organisations."""
     person = person_for_user(user=user)
@@ -75,7 +64,9 @@ def paths_for_user(user):
     positions = list(person.positions.current().values_list("function_id", "organisation_id"))
     if not positions:
         return OnboardingPathPage.objects.none()
-    organisations = _with_ancestors({organisation for _, organisation in positions})
+    organisations = organisation_tree().with_ancestors(
+        organisation for _, organisation in positions
+    )
     return (
         OnboardingPathPage.objects.live()
         .filter(function_id__in={function for function, _ in positions})
@@ -90,8 +81,8 @@ def _link(step: OnboardingStep) -> tuple[str, str]:
         return step.page.url or "", step.page.title
     if step.function is not None and step.function.retired_at is None:
         return step.function.get_absolute_url(), step.function.name
-    person = step.person
-    if person is not None and not person.protected and person.retired_at is None:
+    person = visible_person(step.person)
+    if person is not None:
         return person.get_absolute_url(), person.full_name
     contact_point = step.contact_point
     if contact_point is not None and contact_point.retired_at is None:

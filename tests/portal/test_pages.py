@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from portal import selectors
 from portal.models import HomePage
 from tests.factories import (
     ContactPointFactory,
@@ -170,6 +171,21 @@ def test_index_filters_by_tag_organisation_age_group_audience_and_status(signed_
     assert (
         signed_in_client.get(index.url + "?status=%00&page=abc&tag=" + "x" * 500).status_code == 200
     )
+
+
+def test_index_pages_share_the_pagination_component_and_keep_the_filters(
+    signed_in_client, owner, monkeypatch
+):
+    monkeypatch.setattr(selectors, "INDEX_PAGE_SIZE", 2)
+    pages = [GuidelinePageFactory(title=f"Rutin {n}", owner_organisation=owner) for n in range(3)]
+    index = pages[0].get_parent()
+
+    first = signed_in_client.get(index.url, {"organisation": owner.key}).content.decode()
+    last = signed_in_client.get(index.url, {"organisation": owner.key, "page": "-1"})
+
+    assert f'href="?organisation={owner.key}&amp;page=2" rel="next"' in first
+    assert "1–2" in first and "Rutin 2" not in first
+    assert "Rutin 0" in last.content.decode()
 
 
 def test_home_page_is_search_first_with_shortcuts_and_recent_pages(signed_in_client):

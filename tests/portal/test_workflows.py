@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from portal.models import GuidelinePage
 from portal.services import setup_organisation_editors
+from portal.workflows import editor_organisation_ids, organisation_workflow
 from tests.factories import GuidelinePageFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +147,20 @@ def test_send_review_reminders_emails_editors_and_page_owners(editor, organisati
     to_editors = by_recipient[("redaktor@lekeby.test",)].body
     assert "Försenad rutin" in to_editors
     assert "Långt kvar" not in to_editors and "Utan ägare" not in to_editors
+
+
+@pytest.mark.parametrize("depth", [1, 8])
+def test_editor_rights_and_workflow_lookups_cost_the_same_at_any_depth(
+    django_assert_num_queries, depth
+):
+    chain = [OrganisationFactory(kind="municipality")]
+    for _ in range(depth):
+        chain.append(OrganisationFactory(parent=chain[-1]))
+    setup_organisation_editors(chain[0])
+    user = UserFactory()
+    user.groups.add(setup_organisation_editors(chain[1]))
+
+    with django_assert_num_queries(3):
+        assert editor_organisation_ids(user) == {org.pk for org in chain[1:]}
+    with django_assert_num_queries(3):
+        assert organisation_workflow(chain[-1]).name == f"Granskning {chain[1].name}"

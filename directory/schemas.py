@@ -1,4 +1,4 @@
-"""The directory's record formats (SPEC §4.1) as pydantic models: the import checks them, the API reuses them."""
+"""The directory's record formats (SPEC §4.1) as pydantic models, shared by the import and the API."""
 
 import datetime
 import re
@@ -164,7 +164,7 @@ Sector = Annotated[Literal[tuple(Function.Sector.values)], _choice(tuple(Functio
 
 
 class Record(BaseModel):
-    """A record of the bundle: unknown keys ignored, empty values read as the field's default."""
+    """A record as read from a bundle or CSV: unknown keys ignored, empty values as the default."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
@@ -191,7 +191,7 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
-class OrganisationRecord(Record):
+class OrganisationFields(BaseModel):
     """A body, administration, department or unit."""
 
     id: Key
@@ -206,7 +206,7 @@ class OrganisationRecord(Record):
     opening_hours: Text = ""
 
 
-class FunctionRecord(Record):
+class FunctionFields(BaseModel):
     """A role that exists across bodies, with its mandate."""
 
     id: Key
@@ -221,6 +221,14 @@ class FunctionRecord(Record):
     legal_basis: LongText = ""
     contact_when: LongText = ""
     contact_not_when: LongText = ""
+
+
+class OrganisationRecord(Record, OrganisationFields):
+    """An organisation in a bundle."""
+
+
+class FunctionRecord(Record, FunctionFields):
+    """A function in a bundle."""
 
 
 class PositionRecord(Record):

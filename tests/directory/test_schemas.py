@@ -111,3 +111,14 @@ def test_the_api_schema_names_the_allowed_values(signed_in_client):
     assert "school" in schemas["FunctionOut"]["properties"]["sector"]["enum"]
     assert "default" not in schemas["FunctionOut"]["properties"]["sector"]
     assert set(schemas["FunctionOut"]["required"]) == set(schemas["FunctionOut"]["properties"])
+
+
+def test_an_e_mail_address_is_limited_like_its_column():
+    address = "a" * 64 + "@" + "b" * 185 + ".test"
+    sections = {"organisations": [{"id": "o", "name": "O", "kind": "unit", "email": address}]}
+
+    bundle = validate(sections=sections, known={}, existing_parents={})
+
+    assert [str(problem) for problem in bundle.problems] == [
+        "organisations[o].email: must be at most 254 characters (it has 255)"
+    ]

@@ -5,13 +5,41 @@ import datetime
 from django.db.models import QuerySet
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
 from directory import selectors
-from directory.importers.bundle import KEY_PATTERN
-from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Person
+from directory.models import ContactPoint, Function, Organisation, Person
+from directory.schemas import (
+    AGE_GROUP_KEYS,
+    KEY_PATTERN,
+    AgeGroups,
+    Email,
+    FunctionFields,
+    Key,
+    Languages,
+    LongText,
+    OrganisationFields,
+    Phone,
+    ShortText,
+    Tags,
+    Text,
+    Words,
+)
 
 router = Router(tags=["directory"])
-AGE_GROUP_KEYS = [key for key, _label in AGE_GROUPS]
+
+
+def _without_defaults(schema: dict) -> None:
+    for field in schema.get("properties", {}).values():
+        field.pop("default", None)
+
+
+# An answer always holds every field: the import's defaults are no part of the API.
+OUTPUT = ConfigDict(
+    json_schema_mode_override="serialization",
+    json_schema_serialization_defaults_required=True,
+    json_schema_extra=_without_defaults,
+)
 
 
 class Ref(Schema):
@@ -22,67 +50,49 @@ class Ref(Schema):
 class PositionOut(Schema):
     function: Ref
     organisation: Ref
-    area: str
-    age_groups: list[str]
+    area: Text
+    age_groups: AgeGroups
     start: datetime.date | None
     end: datetime.date | None
 
 
 class PersonOut(Schema):
-    id: str
-    given_name: str
-    family_name: str
+    id: Key
+    given_name: ShortText
+    family_name: ShortText
     name: str
-    title: str
-    email: str
-    phone: str
-    languages: list[str]
-    expertise: list[str]
+    title: Text
+    email: Email
+    phone: Phone
+    languages: Languages
+    expertise: Tags
     organisation: Ref
     positions: list[PositionOut]
     last_verified: datetime.date | None
     url: str
 
 
-class FunctionOut(Schema):
-    id: str
-    name: str
-    sector: str
-    synonyms: list[str]
-    summary: str
-    mandate: str
-    responsibilities: str
-    competence: str
-    conditions: str
-    legal_basis: str
-    contact_when: str
-    contact_not_when: str
+class FunctionOut(FunctionFields):
+    model_config = OUTPUT
+
     url: str
 
 
-class OrganisationOut(Schema):
-    id: str
-    name: str
-    kind: str
-    parent: str | None
-    phone: str
-    email: str
-    address: str
-    visiting_address: str
-    website: str
-    opening_hours: str
+class OrganisationOut(OrganisationFields):
+    model_config = OUTPUT
+
     url: str
 
 
 class ContactPointOut(Schema):
-    id: str
-    name: str
+    id: Key
+    name: Text
     organisation: Ref
-    purpose: str
-    phone: str
-    email: str
-    hours: str
-    topics: list[str]
+    purpose: LongText
+    phone: Phone
+    email: Email
+    hours: Text
+    topics: Words
     url: str
 
 

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from directory import selectors
 from directory.importers.bundle import SECTIONS, Problem, read_bundle, validate
 from directory.models import ContactPoint, Function, Organisation, Person, PersonTag, Position
+from directory.schemas import RECORDS
 from search import indexing
 
 logger = logging.getLogger(__name__)
@@ -35,34 +36,29 @@ MODELS: dict[str, type[models.Model]] = {
     "people": Person,
     "contact_points": ContactPoint,
 }
-PLAIN_FIELDS = {
-    "organisations": [
-        "name",
-        "kind",
-        "phone",
-        "email",
-        "address",
-        "visiting_address",
-        "website",
-        "opening_hours",
-    ],
-    "functions": [
-        "name",
-        "sector",
-        "synonyms",
-        "summary",
-        "mandate",
-        "responsibilities",
-        "competence",
-        "conditions",
-        "legal_basis",
-        "contact_when",
-        "contact_not_when",
-    ],
-    "people": ["given_name", "family_name", "title", "email", "phone", "languages", "protected"],
-    "contact_points": ["name", "purpose", "phone", "email", "hours", "topics"],
-}
-DEFAULTS = {"functions": {"sector": Function.Sector.OTHER}}
+
+
+def _plain_fields(section: str) -> list[str]:
+    """The record's fields stored in a column of its own (not the id, references or relations)."""
+    model = MODELS[section]
+    return [
+        name
+        for name in RECORDS[section].model_fields
+        if name != "id" and not model._meta.get_field(name).is_relation
+    ]
+
+
+def _defaults(section: str) -> dict[str, Any]:
+    """What a new record gets for a field its input leaves out."""
+    fields = RECORDS[section].model_fields
+    return {
+        name: fields[name].get_default(call_default_factory=True)
+        for name in PLAIN_FIELDS[section]
+        if not fields[name].is_required()
+    }
+
+
+PLAIN_FIELDS = {section: _plain_fields(section) for section in SECTIONS}
 # pg_advisory_lock key of the directory import ("DIRI" in ASCII).
 IMPORT_LOCK_KEY = 0x44495249
 LOCK_POLL = 0.1
@@ -223,14 +219,14 @@ class _Writer:
             self.result.counts[section] = Counter(created=0, updated=0, unchanged=0, retired=0)
             getattr(self, f"_write_{section}")(records[section])
 
-    def _upsert(
+    def _prepare(
         self,
         section: str,
         records: dict[str, dict],
         existing: dict[str, Any],
         refs: dict[str, tuple],
     ) -> tuple[list, list, set[str]]:
-        """Create or update plain fields and references; returns created, updated, changed fields."""
+        """New and changed instances for the records; returns created, updated, changed fields."""
         model = MODELS[section]
         creates, updates, fields = [], [], {"updated_at"}
         for key, record in records.items():
@@ -240,7 +236,7 @@ class _Writer:
                     values[attname] = ids[record[name]] if record[name] else None
             instance = existing.get(key)
             if instance is None:
-                instance = model(key=key, **{**DEFAULTS.get(section, {}), **values})
+                instance = model(key=key, **{**_defaults(section), **values})
                 creates.append(instance)
             else:
                 changed = {
@@ -264,8 +260,7 @@ class _Writer:
         """Write updates, retire what the bundle no longer has (with prune) and count."""
         model, counts = MODELS[section], self.result.counts[section]
         creates, updates, fields = changes
-        if updates:
-            model.objects.bulk_update(updates, sorted(fields), batch_size=BATCH_SIZE)
+        _upsert(model, updates, fields)
         retired = []
         if self.prune:
             retired = [
@@ -276,7 +271,8 @@ class _Writer:
             for instance in retired:
                 instance.retired_at = self.now
                 instance.updated_at = self.now
-            model.objects.bulk_update(retired, ["retired_at", "updated_at"], batch_size=BATCH_SIZE)
+            for chunk in _chunks([instance.pk for instance in retired]):
+                model.objects.filter(pk__in=chunk).update(retired_at=self.now, updated_at=self.now)
         counts["created"] += len(creates)
         counts["updated"] += len(updates)
         counts["retired"] += len(retired)
@@ -293,7 +289,7 @@ class _Writer:
 
     def _write_organisations(self, records: dict[str, dict]) -> None:
         existing = {instance.key: instance for instance in Organisation.objects.all()}
-        creates, updates, fields = self._upsert("organisations", records, existing, {})
+        creates, updates, fields = self._prepare("organisations", records, existing, {})
         Organisation.objects.bulk_create(creates, batch_size=BATCH_SIZE)
         by_key = {**existing, **{instance.key: instance for instance in creates}}
         created = {instance.pk for instance in creates}
@@ -314,13 +310,12 @@ class _Writer:
                 updates.append(instance)
                 updated.add(key)
             fields.add("parent_id")
-        if parented:
-            Organisation.objects.bulk_update(parented, ["parent_id"], batch_size=BATCH_SIZE)
+        _upsert(Organisation, parented, {"parent_id"})
         self._finish("organisations", existing, records, (creates, updates, fields))
 
     def _write_functions(self, records: dict[str, dict]) -> None:
         existing = {instance.key: instance for instance in Function.objects.all()}
-        creates, updates, fields = self._upsert("functions", records, existing, {})
+        creates, updates, fields = self._prepare("functions", records, existing, {})
         Function.objects.bulk_create(creates, batch_size=BATCH_SIZE)
         self._finish("functions", existing, records, (creates, updates, fields))
         for function in [*creates, *updates]:
@@ -330,14 +325,14 @@ class _Writer:
     def _write_contact_points(self, records: dict[str, dict]) -> None:
         existing = {instance.key: instance for instance in ContactPoint.objects.all()}
         refs = {"organisation": ("organisation_id", self.ids["organisations"])}
-        creates, updates, fields = self._upsert("contact_points", records, existing, refs)
+        creates, updates, fields = self._prepare("contact_points", records, existing, refs)
         ContactPoint.objects.bulk_create(creates, batch_size=BATCH_SIZE)
         self._finish("contact_points", existing, records, (creates, updates, fields))
 
     def _write_people(self, records: dict[str, dict]) -> None:
         existing = {instance.key: instance for instance in Person.objects.all()}
         refs = {"organisation": ("organisation_id", self.ids["organisations"])}
-        creates, updates, fields = self._upsert("people", records, existing, refs)
+        creates, updates, fields = self._prepare("people", records, existing, refs)
         Person.objects.bulk_create(creates, batch_size=BATCH_SIZE)
         created = {instance.key for instance in creates}
         updated = {instance.key for instance in updates}
@@ -432,6 +427,18 @@ class _Writer:
                 for function_id, organisation_id, area, age_groups, start, end in rows
             ],
             batch_size=BATCH_SIZE,
+        )
+
+
+def _upsert(model: type[models.Model], instances: list, fields: set[str]) -> None:
+    """Insert new records and overwrite `fields` of existing ones, matched by import id."""
+    if instances:
+        model.objects.bulk_create(
+            instances,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=sorted(fields),
         )
 
 

@@ -1,29 +1,39 @@
 """Reading and validating a directory bundle (SPEC §4.1) before anything is written."""
 
 import csv
-import datetime
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from pydantic import ValidationError
 
 from directory.importers.files import UnreadableFile, read_limited
-from directory.models import AGE_GROUPS, LONG_TEXT_MAX, Function, Organisation
+from directory.schemas import (
+    KEY_PATTERN,
+    MAX_INT_DIGITS,
+    RECORDS,
+    OutOfRange,
+    PersonRecord,
+    PositionRecord,
+    list_fields,
+    references,
+)
 from directory.tree import Tree
-from directory.validators import PHONE_PATTERN, unknown_languages
 
-SECTIONS = ("organisations", "functions", "people", "contact_points")
-KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
-AGE_GROUP_KEYS = [key for key, _label in AGE_GROUPS]
-MAX_INT_DIGITS = 18
+SECTIONS = tuple(RECORDS)
 CSV_DELIMITERS = ",;\t"
 TRUE_WORDS = {"true", "1", "yes", "ja", "x"}
 FALSE_WORDS = {"false", "0", "no", "nej", ""}
+CSV_LIST_FIELDS = list_fields(PersonRecord)
+BUILT_IN_MESSAGES = {
+    "missing": "is required",
+    "string_type": "must be a string",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be an object (CSV: function_id:organisation_id)",
+}
 
 
 @dataclass(frozen=True)
@@ -40,90 +50,8 @@ class Problem:
         return f"{where}.{self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Spec:
-    """How one input field is checked."""
-
-    kind: str
-    required: bool = False
-    max_length: int = 255
-    choices: tuple[str, ...] = ()
-    ref: str = ""
-
-
-class OutOfRange(int):
-    """A JSON integer with more digits than any field accepts (kept as a marker, never stored)."""
-
-
 def _parse_int(digits: str) -> int:
     return OutOfRange(0) if len(digits.lstrip("-")) > MAX_INT_DIGITS else int(digits)
-
-
-TEXT = Spec("text")
-LONG = Spec("longtext", max_length=LONG_TEXT_MAX)
-PHONE = Spec("phone", max_length=50)
-SPECS: dict[str, dict[str, Spec]] = {
-    "organisations": {
-        "id": Spec("key", required=True),
-        "name": Spec("text", required=True),
-        "kind": Spec("choice", required=True, choices=tuple(Organisation.Kind.values)),
-        "parent": Spec("ref", ref="organisations"),
-        "phone": PHONE,
-        "email": Spec("email"),
-        "address": TEXT,
-        "visiting_address": TEXT,
-        "website": Spec("url", max_length=200),
-        "opening_hours": TEXT,
-    },
-    "functions": {
-        "id": Spec("key", required=True),
-        "name": Spec("text", required=True),
-        "sector": Spec("choice", choices=tuple(Function.Sector.values)),
-        "synonyms": Spec("strings"),
-        "summary": LONG,
-        "mandate": LONG,
-        "responsibilities": LONG,
-        "competence": LONG,
-        "conditions": LONG,
-        "legal_basis": LONG,
-        "contact_when": LONG,
-        "contact_not_when": LONG,
-    },
-    "people": {
-        "id": Spec("key", required=True),
-        "given_name": Spec("text", required=True, max_length=100),
-        "family_name": Spec("text", required=True, max_length=100),
-        "title": TEXT,
-        "email": Spec("email"),
-        "phone": PHONE,
-        "organisation": Spec("ref", required=True, ref="organisations"),
-        "protected": Spec("bool"),
-        "expertise": Spec("strings", max_length=100),
-        "languages": Spec("languages", max_length=2),
-        "positions": Spec("positions"),
-    },
-    "contact_points": {
-        "id": Spec("key", required=True),
-        "organisation": Spec("ref", required=True, ref="organisations"),
-        "name": Spec("text", required=True),
-        "purpose": LONG,
-        "phone": PHONE,
-        "email": Spec("email"),
-        "hours": TEXT,
-        "topics": Spec("strings"),
-    },
-}
-POSITION_SPECS = {
-    "function": Spec("ref", required=True, ref="functions"),
-    "organisation": Spec("ref", required=True, ref="organisations"),
-    "area": TEXT,
-    "age_groups": Spec("age_groups"),
-    "start": Spec("date"),
-    "end": Spec("date"),
-}
-CSV_LIST_FIELDS = {"expertise", "languages"}
-INVALID = object()
-VALIDATORS = {"email": validate_email, "url": URLValidator()}
 
 
 @dataclass
@@ -254,7 +182,7 @@ def validate(
 
 def _collect(section: str, raw: list, bundle: Bundle) -> dict[str, dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}
-    specs = SPECS[section]
+    schema = RECORDS[section]
     for index, item in enumerate(raw):
         label = f"#{index + 1}"
         if not isinstance(item, dict):
@@ -263,8 +191,11 @@ def _collect(section: str, raw: list, bundle: Bundle) -> dict[str, dict[str, Any
         key = item.get("id")
         if isinstance(key, str) and KEY_PATTERN.match(key):
             label = key
-        record = _clean(section, label, item, specs, bundle)
-        if record is None:
+        _warn_unknown_keys(section, label, item, bundle)
+        try:
+            record = schema.model_validate(item).model_dump(exclude_unset=True)
+        except ValidationError as error:
+            bundle.problems.extend(_problems(section, label, error))
             continue
         if label in records:
             bundle.problems.append(Problem(section, label, "id", "duplicate id"))
@@ -273,139 +204,63 @@ def _collect(section: str, raw: list, bundle: Bundle) -> dict[str, dict[str, Any
     return records
 
 
-def _clean(
-    section: str, label: str, item: dict, specs: dict[str, Spec], bundle: Bundle, prefix: str = ""
-) -> dict[str, Any] | None:
-    record: dict[str, Any] = {}
-    ok = True
+def _warn_unknown_keys(section: str, label: str, item: dict, bundle: Bundle) -> None:
+    schema = RECORDS[section]
     for name in item:
-        if name not in specs:
-            bundle.warnings.append(f"{section}[{label}].{prefix}{name}: unknown key ignored")
-    for name, spec in specs.items():
-        if name not in item or item[name] is None or item[name] == "":
-            if spec.required:
-                bundle.problems.append(Problem(section, label, prefix + name, "is required"))
-                ok = False
-            elif name in item:
-                record[name] = None if spec.kind in {"ref", "date"} else _empty(spec)
-            continue
-        value, message = _convert(spec, item[name], section, label, bundle)
-        if message:
-            bundle.problems.append(Problem(section, label, prefix + name, message))
-        if message or value is INVALID:
-            ok = False
-        else:
-            record[name] = value
-    return record if ok else None
-
-
-def _empty(spec: Spec) -> Any:
-    if spec.kind in {"strings", "age_groups", "positions"}:
-        return []
-    if spec.kind == "bool":
-        return False
-    if spec.kind == "choice":
-        return spec.choices[-1]
-    return ""
-
-
-def _convert(spec: Spec, value: Any, section: str, label: str, bundle: Bundle) -> tuple[Any, str]:
-    kind = spec.kind
-    if isinstance(value, OutOfRange):
-        return None, f"is a number with more than {MAX_INT_DIGITS} digits"
-    if _has_nul(value):
-        return None, "contains a NUL character (\\x00)"
-    if kind == "bool":
-        return (value, "") if isinstance(value, bool) else (None, "must be true or false")
-    if kind in {"strings", "age_groups", "languages"}:
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            return None, "must be a list of strings"
-        items = list(dict.fromkeys(item.strip() for item in value if item.strip()))
-        if kind == "age_groups" and any(item not in AGE_GROUP_KEYS for item in items):
-            return None, f"age groups must be among {', '.join(AGE_GROUP_KEYS)}"
-        if kind == "languages":
-            items = [item.lower() for item in items]
-            unknown = unknown_languages(items)
-            if unknown:
-                return None, f"unknown language code {', '.join(unknown)} (use ISO 639-1: sv, en…)"
-            return items, ""
-        if any(len(item) > spec.max_length for item in items):
-            return None, f"items must be at most {spec.max_length} characters"
-        return items, ""
-    if kind == "positions":
-        return _positions(value, section, label, bundle)
-    if not isinstance(value, str):
-        return None, "must be a string"
-    value = value.strip()
-    if len(value) > spec.max_length:
-        return None, f"must be at most {spec.max_length} characters (it has {len(value)})"
-    if kind == "phone" and value and not PHONE_PATTERN.match(value):
-        return None, "must be a phone number: digits, spaces, +, - and parentheses only"
-    if kind == "key" and not KEY_PATTERN.match(value):
-        return None, "must contain only letters, digits, - and _"
-    if kind == "choice" and value not in spec.choices:
-        return None, f"unknown value, expected one of {', '.join(spec.choices)}"
-    if kind == "date":
-        try:
-            return datetime.date.fromisoformat(value), ""
-        except ValueError:
-            return None, "must be a date YYYY-MM-DD"
-    validator = VALIDATORS.get(kind)
-    if validator:
-        try:
-            validator(value)
-        except ValidationError:
-            return (
-                None,
-                "is not a valid e-mail address" if kind == "email" else "is not a valid URL",
-            )
-    return value, ""
-
-
-def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, list):
-        return any(isinstance(item, str) and "\x00" in item for item in value)
-    return False
-
-
-def _positions(value: Any, section: str, label: str, bundle: Bundle) -> tuple[Any, str]:
-    if not isinstance(value, list):
-        return None, "must be a list"
-    positions, ok = [], True
-    for index, item in enumerate(value):
-        where = f"positions[{index}]"
-        if not isinstance(item, dict):
-            bundle.problems.append(
-                Problem(
-                    section, label, where, "must be an object (CSV: function_id:organisation_id)"
+        if name not in schema.model_fields:
+            bundle.warnings.append(f"{section}[{label}].{name}: unknown key ignored")
+    positions = item.get("positions") if section == "people" else None
+    for index, position in enumerate(positions if isinstance(positions, list) else []):
+        for name in position if isinstance(position, dict) else ():
+            if name not in PositionRecord.model_fields:
+                bundle.warnings.append(
+                    f"{section}[{label}].positions[{index}].{name}: unknown key ignored"
                 )
-            )
-            ok = False
-            continue
-        cleaned = _clean(section, label, item, POSITION_SPECS, bundle, prefix=f"{where}.")
-        if cleaned is None:
-            ok = False
-        else:
-            positions.append(cleaned)
-    return (positions, "") if ok else (INVALID, "")
+
+
+def _problems(section: str, label: str, error: ValidationError) -> list[Problem]:
+    """One problem per field, worded as the import contract words it."""
+    problems: dict[str, Problem] = {}
+    for detail in error.errors(include_url=False):
+        where = _field_path(detail["loc"])
+        if where not in problems:
+            problems[where] = Problem(section, label, where, _message(detail))
+    return list(problems.values())
+
+
+def _field_path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
+    return path
+
+
+def _message(detail: dict) -> str:
+    kind = detail["type"]
+    if kind == "string_too_long":
+        length = len(detail["input"].strip())
+        return f"must be at most {detail['ctx']['max_length']} characters (it has {length})"
+    return BUILT_IN_MESSAGES.get(kind, detail["msg"])
 
 
 def _check_references(
     section: str, key: str, record: dict, targets: dict[str, set[str]], problems: list[Problem]
 ) -> None:
-    for name, spec in SPECS[section].items():
+    for name, reference in references(RECORDS[section]).items():
         value = record.get(name)
-        if spec.kind == "ref" and value and value not in targets[spec.ref]:
-            problems.append(Problem(section, key, name, f"unknown organisation {value!r}"))
+        if value and value not in targets[reference.section]:
+            problems.append(Problem(section, key, name, f"unknown {reference.noun} {value!r}"))
     for index, position in enumerate(record.get("positions") or []):
-        for name in ("function", "organisation"):
+        for name, reference in references(PositionRecord).items():
             value = position[name]
-            if value not in targets[POSITION_SPECS[name].ref]:
-                noun = "function" if name == "function" else "organisation"
+            if value not in targets[reference.section]:
                 problems.append(
-                    Problem(section, key, f"positions[{index}].{name}", f"unknown {noun} {value!r}")
+                    Problem(
+                        section,
+                        key,
+                        f"positions[{index}].{name}",
+                        f"unknown {reference.noun} {value!r}",
+                    )
                 )
 
 

@@ -3,21 +3,19 @@
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_unicode_slug
 from django.db import transaction
 from wagtail.rich_text import RichText
 
 from directory.importers.files import UnreadableFile, read_limited
-from directory.models import AGE_GROUPS, Function, Organisation
+from directory.models import Function, Organisation
 from portal.governance.pages import ForumIndexPage, ForumPage
+from portal.importers import front_matter
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
-from portal.pages.base import SUMMARY_MAX, ContentPage
+from portal.pages.base import ContentPage
 from portal.pages.content import (
     DirectiveIndexPage,
     DirectivePage,
@@ -36,33 +34,8 @@ TYPES = {
     "glossary": (GlossaryPage, GlossaryIndexPage),
     "forum": (ForumPage, ForumIndexPage),
 }
-COMMON_KEYS = {
-    "type", "title", "slug", "summary", "owner", "contact_function", "tags", "audience",
-    "age_groups", "valid_from", "valid_to", "review_by", "last_reviewed", "status",
-}  # fmt: skip
-TYPE_KEYS = {
-    "guideline": set(),
-    "directive": {"diary_number", "parties", "decided_by", "decided_on", "replaces"},
-    "glossary": {"terms", "synonyms"},
-    "forum": set(ForumPage.front_matter_keys),
-}
-DATE_KEYS = ("valid_from", "valid_to", "review_by", "last_reviewed", "decided_on")
-FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL
-)
 ABBREVIATION = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}$")
-AGE_GROUP_KEYS = {key for key, _label in AGE_GROUPS}
 BODY_MAX = 1_000_000
-DEFINITION_MAX = 10_000
-
-
-class FrontMatterLoader(yaml.SafeLoader):
-    """YAML loader that keeps dates as text so they are checked with their field name."""
-
-
-FrontMatterLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
 
 
 @dataclass
@@ -144,22 +117,11 @@ class Validator:
             line = raw.count("\n", 0, raw.index("\x00")) + 1
             self.problem(name, "file", f"line {line} contains a NUL character (\\x00)")
             return None
-        match = FRONT_MATTER.match(raw)
-        if match is None:
-            self.problem(name, "front matter", "missing: the file must start with a '---' block")
-            return None
         try:
-            data = yaml.load(match.group(1), Loader=FrontMatterLoader)  # noqa: S506 - safe loader
-        except yaml.YAMLError as error:
-            self.problem(name, "front matter", f"does not parse: {str(error).splitlines()[0]}")
+            data, body = front_matter.split(raw)
+        except front_matter.FrontMatterError as error:
+            self.problem(name, "front matter", str(error))
             return None
-        except ValueError:
-            self.problem(name, "front matter", "holds a number with too many digits")
-            return None
-        if not isinstance(data, dict):
-            self.problem(name, "front matter", "must be a mapping of keys to values")
-            return None
-        body = match.group(2)
         if len(body) > BODY_MAX:
             self.problem(name, "body", f"is longer than {BODY_MAX} characters ({len(body)})")
             return None
@@ -176,148 +138,44 @@ class Validator:
             checksum=hashlib.sha256(raw.encode()).hexdigest(),
         )
 
-    def text(self, name: str, data: dict, key: str, *, required=False, max_length=255) -> str:
-        value = data.get(key)
-        if value is None or value == "":
-            if required:
-                self.problem(name, key, "is required")
-            return ""
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.problem(name, key, "must be text")
-            return ""
-        value = str(value).strip()
-        if len(value) > max_length:
-            self.problem(name, key, f"is longer than {max_length} characters ({len(value)})")
-        return value
-
-    def strings(self, name: str, data: dict, key: str) -> list[str]:
-        value = data.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(
-            isinstance(item, str | int) and not isinstance(item, bool) for item in value
-        ):
-            self.problem(name, key, "must be a list of words")
-            return []
-        return [str(item).strip() for item in value if str(item).strip()]
-
-    def day(self, name: str, data: dict, key: str) -> date | None:
-        value = data.get(key)
-        if value is None or value == "":
-            return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.problem(name, key, f"'{value}' is not a date (YYYY-MM-DD)")
-            return None
-
     def check(self, name: str, data: dict, body: str) -> dict:
         kind = data.get("type")
-        if kind not in TYPES:
+        schema = front_matter.FRONT_MATTER.get(kind) if isinstance(kind, str) else None
+        if schema is None:
             self.problem(name, "type", f"'{kind}' is not one of {', '.join(TYPES)}")
             return data
-        clean: dict = {"type": kind}
-        clean["title"] = self.text(name, data, "title", required=True)
-        clean["slug"] = self.text(name, data, "slug", required=True)
-        if clean["slug"]:
-            try:
-                validate_unicode_slug(clean["slug"])
-            except ValidationError:
-                self.problem(
-                    name, "slug", f"'{clean['slug']}' may hold only letters, digits, - and _"
-                )
-        clean["summary"] = self.text(name, data, "summary", max_length=SUMMARY_MAX)
-        clean["owner"] = self.reference(name, data, "owner", self.organisations, "organisation")
-        clean["contact_function"] = self.reference(
-            name, data, "contact_function", self.functions, "function"
+        clean, problems = front_matter.validate(
+            schema, data, organisations=self.organisations, functions=self.functions
         )
-        clean["tags"] = [tag[:100] for tag in self.strings(name, data, "tags")]
-        clean["audience"] = self.strings(name, data, "audience")
-        clean["age_groups"] = self.strings(name, data, "age_groups")
-        for group in clean["age_groups"]:
-            if group not in AGE_GROUP_KEYS:
-                self.problem(
-                    name,
-                    "age_groups",
-                    f"'{group}' is not one of {', '.join(sorted(AGE_GROUP_KEYS))}",
-                )
-        for key in DATE_KEYS:
-            clean[key] = self.day(name, data, key)
-        if clean["valid_from"] and clean["valid_to"] and clean["valid_to"] < clean["valid_from"]:
-            self.problem(name, "valid_to", "is before valid_from")
-        status = data.get("status", "published")
-        if status not in ("published", "draft"):
-            self.problem(name, "status", f"'{status}' is not published or draft")
-        clean["status"] = status
+        for field_name, message in problems:
+            self.problem(name, field_name, message)
         raw = find_raw_html(body)
         if raw:
             self.problem(name, "body", f"raw HTML is not allowed ({raw[:40]})")
-        if kind == "directive":
-            clean["diary_number"] = self.text(name, data, "diary_number", max_length=100)
-            clean["decided_by"] = self.text(name, data, "decided_by")
-            clean["parties"] = [
-                self.resolve(name, "parties", key, self.organisations, "organisation")
-                for key in self.strings(name, data, "parties")
-            ]
-            clean["replaces"] = self.text(name, data, "replaces")
-            if clean["replaces"] and clean["replaces"] == clean["slug"]:
-                self.problem(name, "replaces", "a directive cannot replace itself")
-        if kind == "glossary":
-            clean["terms"] = self.terms(name, data)
+        if kind == "glossary" and clean:
+            clean["terms"] = glossary_terms(clean["terms"], clean.pop("synonyms"))
         if kind == "forum":
             clean.update({key: data[key] for key in ForumPage.front_matter_keys if key in data})
-        known = COMMON_KEYS | TYPE_KEYS[kind]
+        known = set(schema.model_fields) | (
+            ForumPage.front_matter_keys if kind == "forum" else set()
+        )
         for key in sorted(set(data) - known, key=str):
             self.warnings.append(f"{name}: {key}: unknown key ignored")
         return clean
 
-    def reference(self, name: str, data: dict, key: str, known: dict, label: str) -> int | None:
-        value = self.text(name, data, key, max_length=100)
-        return self.resolve(name, key, value, known, label) if value else None
 
-    def resolve(self, name: str, key: str, value: str, known: dict, label: str) -> int | None:
-        if value not in known:
-            self.problem(name, key, f"unknown {label} id '{value}'")
-            return None
-        return known[value]
-
-    def terms(self, name: str, data: dict) -> list[GlossaryTerm]:
-        terms, synonyms = data.get("terms") or {}, data.get("synonyms") or {}
-        if not isinstance(terms, dict):
-            self.problem(name, "terms", "must map each term to its definition")
-            return []
-        if not isinstance(synonyms, dict):
-            self.problem(name, "synonyms", "must map each term to a list of other words")
-            return []
-        for term in synonyms:
-            if term not in terms:
-                self.problem(name, "synonyms", f"'{term}' is not one of the terms")
-        found = []
-        for term, definition in terms.items():
-            words = synonyms.get(term) or []
-            words = [words] if isinstance(words, str) else words
-            if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
-                self.problem(name, "synonyms", f"'{term}' must have a list of words")
-                continue
-            term, definition = str(term).strip(), str(definition or "").strip()
-            if len(definition) > DEFINITION_MAX:
-                self.problem(
-                    name, "terms", f"'{term[:40]}': the definition is longer than {DEFINITION_MAX}"
-                )
-                continue
-            abbreviation = is_abbreviation(term)
-            found.append(
-                GlossaryTerm(
-                    term=term[:255],
-                    definition=definition,
-                    is_abbreviation=abbreviation,
-                    expansion=expansion_of(definition) if abbreviation else "",
-                    synonyms=[word.strip() for word in words if word.strip()],
-                )
-            )
-        return found
+def glossary_terms(terms: dict[str, str], synonyms: dict[str, list[str]]) -> list[GlossaryTerm]:
+    """Glossary rows for checked terms; abbreviations get what they stand for."""
+    return [
+        GlossaryTerm(
+            term=term[:255],
+            definition=definition,
+            is_abbreviation=is_abbreviation(term),
+            expansion=expansion_of(definition) if is_abbreviation(term) else "",
+            synonyms=synonyms.get(term, []),
+        )
+        for term, definition in terms.items()
+    ]
 
 
 def read_directory(directory: Path) -> tuple[list[Item], list[str]]:

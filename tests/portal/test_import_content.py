@@ -379,3 +379,47 @@ def test_the_page_form_refuses_a_summary_over_the_limit(directory_records):
     assert field.clean("a" * SUMMARY_MAX) == "a" * SUMMARY_MAX
     with pytest.raises(ValidationError, match=str(SUMMARY_MAX)):
         field.clean("a" * (SUMMARY_MAX + 1))
+
+
+FRONT_MATTER_PROBLEMS = {
+    "two unknown parties": (
+        front(type="directive", title="X", slug="x", parties="[lek, mars, venus]"),
+        "bad.md: parties: unknown organisation id 'mars'; unknown organisation id 'venus'",
+    ),
+    "synonyms of a term that is not defined": (
+        front(type="glossary", title="X", slug="x", terms="{SIP: plan}", synonyms="{BBIC: [b]}"),
+        "bad.md: synonyms: 'BBIC' is not one of the terms",
+    ),
+    "front matter that is a list": ("---\n- a\n- b\n---\nText\n", "bad.md: front matter: must be"),
+    "no closing line": ("---\ntype: guideline\ntitle: X\n", "bad.md: front matter: missing"),
+    "a directive replacing itself": (
+        front(type="directive", title="X", slug="x", replaces="x"),
+        "bad.md: replaces: a directive cannot replace itself",
+    ),
+    "a title that is a mapping": (
+        front(type="guideline", title="{a: b}", slug="x"),
+        "bad.md: title: must be text",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FRONT_MATTER_PROBLEMS))
+def test_front_matter_problems_are_worded_with_file_and_field(
+    tmp_path, directory_records, case, capsys
+):
+    text, message = FRONT_MATTER_PROBLEMS[case]
+    write(tmp_path, "bad.md", text)
+    with pytest.raises(CommandError):
+        call_command("import_content", str(tmp_path))
+    assert message in capsys.readouterr().err
+    assert not ContentPage.objects.exists()
+
+
+def test_a_byte_order_mark_and_empty_optional_keys_are_accepted(tmp_path, directory_records):
+    text = "\ufeff" + front(type="guideline", title="X", slug="x", tags="", owner="", status="")
+    write(tmp_path, "a.md", text)
+    run(tmp_path)
+    page = GuidelinePage.objects.get(slug="x")
+    assert page.live
+    assert page.owner_organisation is None
+    assert list(page.tags.all()) == []

@@ -12,7 +12,6 @@ from directory.models import ContactPoint, Function, Organisation, Person
 from directory.schemas import (
     AGE_GROUP_KEYS,
     KEY_PATTERN,
-    AgeGroups,
     Email,
     FunctionFields,
     Key,
@@ -51,7 +50,7 @@ class PositionOut(Schema):
     function: Ref
     organisation: Ref
     area: Text
-    age_groups: AgeGroups
+    age_groups: list[str]
     start: datetime.date | None
     end: datetime.date | None
 

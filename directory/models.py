@@ -10,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -25,6 +26,9 @@ from directory.validators import validate_languages, validate_phone
 # Longest accepted mandate, summary or other long text (about 500 pages).
 LONG_TEXT_MAX = 1_000_000
 AGE_GROUPS = [("0-5", "0–5"), ("6-12", "6–12"), ("13-17", "13–17"), ("18-20", "18–20")]
+
+# Wagtail hook that adds to a function preview (e.g. its holders, which selectors read).
+FUNCTION_PREVIEW_HOOK = "directory_function_preview_context"
 
 
 class ImportedQuerySet(models.QuerySet):
@@ -191,11 +195,10 @@ class Function(
         return "directory/function.html"
 
     def get_preview_context(self, request, mode_name):
-        from directory import selectors
-
         context = super().get_preview_context(request, mode_name)
         context["function"] = self
-        context["holders"] = selectors.function_holders(function=self) if self.pk else []
+        for extend in hooks.get_hooks(FUNCTION_PREVIEW_HOOK):
+            context.update(extend(function=self))
         return context
 
 

@@ -6,8 +6,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory.admin_views import PersonChooserViewSet, PersonDeleteBulkAction, only_visible_people
-from directory.models import ContactPoint, Function, Organisation, Person
-from directory.selectors import visible_people_for
+from directory.models import FUNCTION_PREVIEW_HOOK, ContactPoint, Function, Organisation, Person
+from directory.selectors import function_holders, visible_people_for
+
+
+@hooks.register(FUNCTION_PREVIEW_HOOK)
+def preview_holders(*, function: Function) -> dict:
+    """The first page of holders in a function's preview (none before its first save)."""
+    return {"holders": function_holders(function=function) if function.pk else []}
 
 
 class OrganisationViewSet(SnippetViewSet):

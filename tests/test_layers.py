@@ -12,11 +12,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = {"search": 0, "directory": 1, "portal": 2}
 
-# Violations left in parts other branches of issue 15 are removing; the lead empties this set.
-KNOWN_VIOLATIONS: set[str] = {
-    "directory/models.py imports directory inside get_preview_context()",
-}
-
 
 def _imported(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Import):
@@ -76,9 +71,7 @@ def violations() -> set[str]:
 
 
 def test_imports_follow_the_layers_and_stay_at_module_level():
-    found = violations()
-    assert found - KNOWN_VIOLATIONS == set(), "new layer violations"
-    assert KNOWN_VIOLATIONS - found == set(), "fixed violations still listed in KNOWN_VIOLATIONS"
+    assert violations() == set()
 
 
 def test_the_check_sees_an_upward_and_a_function_local_import(tmp_path, monkeypatch):

@@ -4,8 +4,19 @@ import socket
 from pathlib import Path
 
 import pytest
+from wagtail.models import Page
+
+from tests.initial_state import create_initial_state
 
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, built without migrations (--nomigrations), with what they would add."""
+    with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            create_initial_state()
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ Wagtail's data migrations add a locale, the root page, the root collection, the 
 Editors groups with their admin, page, document and image rights, and the "Moderators approval"
 workflow on the root page; ours (portal 0002) puts the portal's home page and the default site in
 place. `create_initial_state()` makes the same records with today's models (the home page through
-the migration's own function); tests/test_migrations.py migrates a database from zero and checks
+the migration's own function), and `create_full_text_tables()` runs the SQL of Wagtail's search
+migration that syncdb cannot express (SQLite's FTS5 table); tests/test_migrations.py migrates a database from zero and checks
 that `describe_state()` finds the same on both.
 """
 
@@ -13,7 +14,7 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, migrations, transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     Collection,
@@ -29,6 +30,7 @@ from wagtail.models import (
 )
 
 HOME_PAGE_MIGRATION = "portal.migrations.0002_home_page"
+FULL_TEXT_MIGRATION = "wagtail.search.migrations.0006_customise_indexentry"
 GROUP_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("wagtaildocs", "add_document"),
@@ -86,6 +88,39 @@ def create_initial_state() -> None:
     WorkflowPage.objects.create(page=root, workflow=workflow)
 
 
+def create_full_text_tables() -> None:
+    """Replace the plain table syncdb made with the SQL Wagtail's search migration runs (SQLite FTS5)."""
+    statements = [
+        operation.sql
+        for outer in import_module(FULL_TEXT_MIGRATION).Migration.operations
+        if isinstance(outer, migrations.SeparateDatabaseAndState)
+        for operation in outer.database_operations
+    ]
+    if not statements:
+        return
+    table = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {table}")
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _full_text_schema() -> list:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT type, name, sql FROM sqlite_master "
+                "WHERE type = 'trigger' OR sql LIKE 'CREATE VIRTUAL%' ORDER BY name"
+            )
+        else:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes "
+                "WHERE tablename = 'wagtailsearch_indexentry' AND indexdef LIKE '%%gin%%' "
+                "ORDER BY indexname"
+            )
+        return [list(row) for row in cursor.fetchall()]
+
+
 def _label(instance) -> str:
     return f"{instance.content_type.app_label}.{instance.content_type.model}"
 
@@ -95,16 +130,31 @@ def describe_state() -> dict:
     return {
         "locales": sorted(Locale.objects.values_list("language_code", flat=True)),
         "pages": [
-            (page.path, page.depth, page.numchild, page.slug, page.title, page.draft_title,
-             page.url_path, page.live, page.locale.language_code, _label(page),
-             getattr(page.specific, "intro", None))
+            (
+                page.path,
+                page.depth,
+                page.numchild,
+                page.slug,
+                page.title,
+                page.draft_title,
+                page.url_path,
+                page.live,
+                page.locale.language_code,
+                _label(page),
+                getattr(page.specific, "intro", None),
+            )
             for page in Page.objects.order_by("path").select_related("locale", "content_type")
-        ],  # fmt: skip
+        ],
         "sites": [
-            (site.hostname, site.port, site.site_name, site.root_page.url_path,
-             site.is_default_site)
+            (
+                site.hostname,
+                site.port,
+                site.site_name,
+                site.root_page.url_path,
+                site.is_default_site,
+            )
             for site in Site.objects.order_by("hostname", "port")
-        ],  # fmt: skip
+        ],
         "collections": list(Collection.objects.order_by("path").values_list("path", "name")),
         "groups": {
             group.name: sorted(
@@ -138,4 +188,5 @@ def describe_state() -> dict:
             )
             for workflow in Workflow.objects.all()
         ),
+        "full_text_schema": _full_text_schema(),
     }

@@ -216,6 +216,7 @@ def world(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.parametrize(("row", "column", "expected"), cells())
+@pytest.mark.usefixtures("search_index")
 def test_access(world, row, column, expected):
     assert probe(world, row, column) == expected
 

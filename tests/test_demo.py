@@ -18,7 +18,8 @@ from wagtail.models import Page, Revision
 from directory.models import ContactPoint, Function, Organisation, Person, Position
 from portal.demo import services
 
-pytestmark = pytest.mark.django_db  # also makes pytest-django create the test database
+# django_db also makes pytest-django create the test database
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 DEMO_BUNDLE = Path(services.DEMO_DIR) / "directory.json"
 

@@ -19,7 +19,7 @@ from directory.models import ContactPoint, Function, Organisation, Person, Posit
 from directory.services import DirectoryImportError, import_directory
 from search import indexing, service
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 BUNDLE = {
     "organisations": [

@@ -15,7 +15,7 @@ from search.backends import embedded, resilient
 from search.models import IndexedDocument, PendingIndexChange
 from tests.directory.test_import import BUNDLE, write
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def found(query: str) -> set[str]:

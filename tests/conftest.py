@@ -18,6 +18,8 @@ MIGRATION_RUN = pytest.StashKey[MigrationRun]()
 
 def pytest_collection_finish(session):
     """Start migrating a fresh database right away when the migration test is selected."""
+    if session.config.option.collectonly:
+        return
     if any(item.path.name == "test_migrations.py" for item in session.items):
         session.config.stash[MIGRATION_RUN] = MigrationRun().start()
 

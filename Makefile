@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml uv.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || $(VENV)/bin/pip install --quiet "uv==0.13.9"
-	$(UV) sync --frozen --inexact --all-extras --python $(PY)
+	$(UV) sync --frozen --inexact --all-extras --compile-bytecode --python $(PY)
 	@touch $(STAMP)
 
 # The SSO tests run two real OpenID providers (node-oidc-provider, Node 20 + npm) from tests/oidc.

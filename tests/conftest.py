@@ -4,8 +4,84 @@ import socket
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.db import connection
+from wagtail.models import Page
+
+from search import indexing
+from tests.initial_state import create_full_text_tables, create_initial_state
+from tests.migration_run import MigrationRun
 
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+MIGRATION_RUN = pytest.StashKey[MigrationRun]()
+
+
+def pytest_collection_finish(session):
+    """Start migrating a fresh database right away when the migration test is selected."""
+    if session.config.option.collectonly:
+        return
+    if any(item.path.name == "test_migrations.py" for item in session.items):
+        session.config.stash[MIGRATION_RUN] = MigrationRun().start()
+
+
+@pytest.fixture(scope="session")
+def migration_run(request) -> MigrationRun:
+    """The migrate-from-zero run started at collection (tests/test_migrations.py)."""
+    return request.config.stash.get(MIGRATION_RUN, None) or MigrationRun().start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, built without migrations (--nomigrations), with what they would add."""
+    with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            create_full_text_tables()
+            create_initial_state()
+
+
+@pytest.fixture
+def search_index():
+    """Ask for this when a test reads the search index: its saves are then indexed as in production."""
+
+
+def _needs_index(request) -> bool:
+    """Tests that read the index, and transactional ones (their server threads index as usual)."""
+    fixtures = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        "search_index" in fixtures
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+        or (marker is not None and marker.kwargs.get("transaction", False))
+    )
+
+
+def _index_tables() -> tuple[str, ...]:
+    return tuple(
+        model._meta.db_table
+        for model in apps.get_app_config("search").get_models()
+        if model._meta.model_name in {"indexeddocument", "pendingindexchange"}
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_index_writes(request):
+    """Saves index nothing unless the test asks for `search_index`; reading the index then fails."""
+    if _needs_index(request):
+        yield
+        return
+    tables = _index_tables()
+    reads = []
+
+    def refuse_index_queries(execute, sql, params, many, context):
+        if any(table in sql for table in tables):
+            reads.append(sql)
+            pytest.fail(f"{request.node.nodeid} uses the search index: ask for `search_index`")
+        return execute(sql, params, many, context)
+
+    with indexing.suspended(), connection.execute_wrapper(refuse_index_queries):
+        yield
+    assert not reads, f"{request.node.nodeid} uses the search index: ask for `search_index`"
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import GroupApprovalTask, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from portal.accounts import services
 from portal.services import home_page, setup_organisation_editors
@@ -38,6 +37,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.portal.helpers import publish_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -128,24 +128,6 @@ def outcome(response, *, signed_in: bool) -> str:
     return {401: E401, 404: E404}.get(status, f"unexpected {status}")
 
 
-def publish_data(page, title: str) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "owner_organisation": page.owner_organisation_id or "",
-            "audience": "[]",
-            "age_groups": "[]",
-            "tags": "",
-            "legal_references": "[]",
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )
-
-
 def probe(world: World, row: str, column: str) -> str:
     client = world.client(row)
     user = world.users[row]
@@ -177,7 +159,7 @@ def probe(world: World, row: str, column: str) -> str:
         )
     if column == "publish A's page":
         url = reverse("wagtailadmin_pages:edit", args=[world.page_a_id])
-        response = client.post(url, publish_data(world.page_a(), "Publicerad av matrisen"))
+        response = client.post(url, publish_form_data(world.page_a(), "Publicerad av matrisen"))
         page = world.page_a()
         published = page.title == "Publicerad av matrisen" and page.live
         return OK if published else outcome(response, signed_in=signed_in)
@@ -234,6 +216,7 @@ def world(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.parametrize(("row", "column", "expected"), cells())
+@pytest.mark.usefixtures("search_index")
 def test_access(world, row, column, expected):
     assert probe(world, row, column) == expected
 

@@ -19,7 +19,8 @@ from directory.models import ContactPoint, Function, Organisation, Person, Posit
 from portal.demo import services
 from portal.models import DirectivePage, GlossaryPage, GuidelinePage, OnboardingPathPage
 
-pytestmark = pytest.mark.django_db  # also makes pytest-django create the test database
+# django_db also makes pytest-django create the test database
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 DEMO_BUNDLE = Path(services.DEMO_DIR) / "directory.json"
 

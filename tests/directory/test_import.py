@@ -20,7 +20,7 @@ from directory.services import DirectoryImportError, import_directory
 from search import indexing, service
 from search.params import SearchParams
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 BUNDLE = {
     "organisations": [

@@ -16,7 +16,7 @@ from search.models import IndexedDocument, PendingIndexChange
 from search.params import SearchParams
 from tests.directory.test_import import BUNDLE, write
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def found(query: str) -> set[str]:

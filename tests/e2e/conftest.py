@@ -117,3 +117,8 @@ def sign_in(page, username: str = "e2e", password: str = PASSWORD) -> None:
     page.fill("#id_password", password)
     page.click("form[action='/login/'] button[type=submit]")
     page.wait_for_url(lambda url: "/login/" not in url)
+
+
+@pytest.fixture(autouse=True)
+def _browser_tests_use_the_index(search_index):
+    """The live server shares the test database and its search index with the browser tests."""

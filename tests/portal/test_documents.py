@@ -4,17 +4,15 @@ import io
 
 import docx
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Collection
 
 from portal.documents import PortalDocument, extract_text
-from portal.services import organisation_collection, setup_organisation_editors
-from tests.factories import OrganisationFactory, UserFactory
+from portal.services import organisation_collection
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +110,8 @@ def organisations():
 
 
 @pytest.fixture
-def editor_client(organisations):
-    editor = UserFactory(username="editor-kommun")
-    editor.groups.add(setup_organisation_editors(organisations[0]))
-    setup_organisation_editors(organisations[1])
+def editor_client(make_editor, organisations):
+    editor = make_editor(organisations[0], others=[organisations[1]], username="editor-kommun")
     client = Client()
     client.force_login(editor)
     return client
@@ -126,11 +122,6 @@ def upload(client, *, name: str, data: bytes, collection: Collection):
         reverse("wagtaildocs:add"),
         {"title": name, "file": SimpleUploadedFile(name, data), "collection": collection.pk},
     )
-
-
-def shown(message: str, **values) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return translation.gettext(message) % values
 
 
 def test_editor_uploads_a_pdf_to_their_organisations_collection(editor_client, organisations):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
@@ -12,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from portal.governance import selectors
 from portal.governance.pages import (
@@ -34,15 +33,9 @@ from tests.factories import (
     OrganisationFactory,
     PositionFactory,
 )
+from tests.portal.helpers import shown
 
 pytestmark = pytest.mark.django_db
-
-
-def shown(message: str, **values) -> str:
-    """The message as the portal shows it, in its default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 TODAY = timezone.localdate()

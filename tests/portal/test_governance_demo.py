@@ -3,9 +3,8 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 from icalendar import Calendar
 
 from directory.models import Function, Organisation
@@ -22,15 +21,9 @@ from portal.onboarding import selectors as onboarding_selectors
 from portal.onboarding.demo import load_onboarding_demo
 from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress
 from tests.factories import PersonFactory, PositionFactory, UserFactory
+from tests.portal.helpers import shown
 
 pytestmark = pytest.mark.django_db
-
-
-def shown(message: str, **values) -> str:
-    """The message as the portal shows it, in its default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 DEMO_DIRECTORY = CONTENT_DIR.parent / "directory.json"

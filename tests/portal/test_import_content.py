@@ -351,6 +351,7 @@ def test_a_file_instead_of_a_directory_is_one_clear_error(tmp_path, capsys):
     assert "directory: is not a directory" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("search_index")
 def test_a_long_word_in_a_summary_publishes_in_linear_time(directory_records):
     """A 300,000-character word in a summary (older data, or saved without the form's limit)."""
     from portal.models import GuidelineIndexPage

@@ -110,6 +110,7 @@ def directives(response) -> dict[str, str]:
 @pytest.mark.parametrize(
     "path", ["/", "/katalog/", "/sok/?q=kurator", "/api/v1/docs", "/min-introduktion/"]
 )
+@pytest.mark.usefixtures("search_index")
 def test_site_pages_get_a_strict_script_policy_and_have_no_inline_scripts(signed_in_client, path):
     GuidelinePageFactory()
     response = signed_in_client.get(path)
@@ -153,6 +154,7 @@ def cache_directives(response) -> set[str]:
     return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
 
 
+@pytest.mark.usefixtures("search_index")
 def test_person_search_and_api_responses_are_private_and_not_stored(signed_in_client):
     person = PersonFactory()
     for path in (person.get_absolute_url(), "/sok/?q=kurator", "/api/v1/search?q=kurator"):

@@ -3,12 +3,11 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from directory.models import Person
 from portal.onboarding import selectors
@@ -24,15 +23,9 @@ from tests.factories import (
     PositionFactory,
     UserFactory,
 )
+from tests.portal.helpers import shown
 
 pytestmark = pytest.mark.django_db
-
-
-def shown(message: str, **values) -> str:
-    """The message as the portal shows it, in its default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = translation.gettext(message)
-    return text % values if values else text
 
 
 TODAY = timezone.localdate()

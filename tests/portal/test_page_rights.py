@@ -17,13 +17,11 @@ from portal.models import (
     MeetingPage,
     OnboardingIndexPage,
 )
-from portal.services import setup_organisation_editors
 from tests.factories import (
     ForumPageFactory,
     GuidelinePageFactory,
     MeetingPageFactory,
     OrganisationFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -58,11 +56,8 @@ def tree():
 
 
 @pytest.fixture
-def editor(tree):
-    user = UserFactory(username="editor-kommun")
-    user.groups.add(setup_organisation_editors(tree["ours"]))
-    setup_organisation_editors(tree["theirs"])
-    return user
+def editor(make_editor, tree):
+    return make_editor(tree["ours"], others=[tree["theirs"]], username="editor-kommun")
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from portal.models import GuidelinePage
 from portal.services import setup_organisation_editors
 from portal.workflows import editor_organisation_ids, organisation_workflow
 from tests.factories import GuidelinePageFactory, OrganisationFactory, UserFactory
+from tests.portal.helpers import publish_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,28 +27,8 @@ def organisations():
 
 
 @pytest.fixture
-def editor(organisations):
-    user = UserFactory(email="redaktor@lekeby.test")
-    user.groups.add(setup_organisation_editors(organisations[0]))
-    return user
-
-
-def edit_data(page, title):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "owner_organisation": page.owner_organisation_id or "",
-            "audience": "[]",
-            "age_groups": "[]",
-            "tags": "",
-            "legal_references": "[]",
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            "action-publish": "action-publish",
-        }
-    )
+def editor(make_editor, organisations):
+    return make_editor(organisations[0], email="redaktor@lekeby.test")
 
 
 def test_setup_creates_group_rights_and_a_group_approval_workflow(organisations):
@@ -69,7 +49,7 @@ def test_editor_cannot_edit_or_publish_another_organisations_page(client, editor
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=[theirs.pk])
     assert client.get(url).status_code != 200
-    client.post(url, edit_data(theirs, "Kapad titel"))
+    client.post(url, publish_form_data(theirs, "Kapad titel"))
     theirs.refresh_from_db()
     assert theirs.title == "Deras rutin"
     assert theirs.revisions.count() == 0
@@ -82,7 +62,7 @@ def test_editor_can_edit_and_publish_own_organisations_page(client, editor, orga
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=[mine.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, edit_data(mine, "Vår nya rutin"))
+    response = client.post(url, publish_form_data(mine, "Vår nya rutin"))
     assert response.status_code == 302, response.content.decode()[:2000]
     mine.refresh_from_db()
     assert mine.title == "Vår nya rutin" and mine.live
@@ -92,7 +72,7 @@ def test_editor_cannot_create_a_page_owned_by_another_organisation(client, edito
     index = GuidelinePageFactory(owner_organisation=organisations[0]).get_parent()
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:add", args=["portal", "guidelinepage", index.pk])
-    data = edit_data(GuidelinePage(slug="ny-rutin", summary=""), "Ny rutin")
+    data = publish_form_data(GuidelinePage(slug="ny-rutin", summary=""), "Ny rutin")
     client.post(url, {**data, "owner_organisation": organisations[1].pk})
     assert not GuidelinePage.objects.filter(slug="ny-rutin").exists()
     response = client.post(url, {**data, "owner_organisation": organisations[0].pk})

@@ -43,6 +43,7 @@ def bearer(secret: str) -> dict:
 
 
 @pytest.mark.parametrize("path", OPERATIONS)
+@pytest.mark.usefixtures("search_index")
 def test_every_operation_answers_a_bearer_token_without_a_session(world, secret, path):
     response = Client().get(API + path, **bearer(secret))
     assert response.status_code == 200, response.content[:300]

@@ -57,6 +57,7 @@ def test_a_new_calendar_address_is_shown_once_and_then_listed_by_name(browser, u
     assert url.rsplit("/", 1)[1] not in profile
 
 
+@pytest.mark.usefixtures("search_index")
 def test_a_new_api_token_is_shown_once_with_a_curl_example(browser, user):
     response = post_form(browser, "/konto/api-nycklar/", {"name": "Intranätet", "lifetime": "30"})
     assert response.status_code == 200

@@ -1,0 +1,23 @@
+"""The migration chain: it builds a database from zero, with the data the suite's fixture makes.
+
+The suite builds its test database without migrations (--nomigrations) and adds what the data
+migrations would (tests/initial_state.py). Here every migration runs on a fresh database of the
+same engine, in a child process (so the suite's disabled migrations do not apply) that
+tests/conftest.py starts as soon as this test is selected, and the result is compared with the
+suite's database.
+"""
+
+import json
+
+import pytest
+
+from tests.initial_state import describe_state
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrating_from_zero_gives_the_state_the_suite_starts_from(migration_run):
+    migrated = migration_run.state()
+    assert migrated == json.loads(json.dumps(describe_state()))
+    assert migrated["sites"] == [["localhost", 80, "", "/home/", True]]
+    assert [page[3] for page in migrated["pages"]] == ["root", "home"]

@@ -239,6 +239,11 @@ def _has_position_filter(filters: Filters) -> bool:
     return bool(filters.organisation or filters.function or filters.area or filters.age_group)
 
 
+def _by_key(get, key: str):
+    """The record `get` finds by this key, or None for a key no record can have."""
+    return get(key=key) if KEY_PATTERN.match(key) else None
+
+
 def _current_position_ids(q) -> QuerySet:
     return selectors.visible_positions().filter(q)
 
@@ -254,7 +259,7 @@ def list_people(request, filters: Query[Filters]):
 
 @router.get("/people/{key}", response={200: PersonOut, 404: Error}, summary="One person")
 def get_person(request, key: str):
-    person = selectors.get_person(key=key) if KEY_PATTERN.match(key) else None
+    person = _by_key(selectors.get_person, key)
     if person is None:
         return Status(404, {"detail": "Person not found"})
     return _person(person)
@@ -275,7 +280,7 @@ def list_functions(request, filters: Query[Filters]):
 
 @router.get("/functions/{key}", response={200: FunctionOut, 404: Error}, summary="One function")
 def get_function(request, key: str):
-    function = selectors.get_function(key=key) if KEY_PATTERN.match(key) else None
+    function = _by_key(selectors.get_function, key)
     if function is None:
         return Status(404, {"detail": "Function not found"})
     return _function(function)
@@ -299,7 +304,7 @@ def list_organisations(request, filters: Query[Filters]):
     "/organisations/{key}", response={200: OrganisationOut, 404: Error}, summary="One organisation"
 )
 def get_organisation(request, key: str):
-    organisation = selectors.get_organisation(key=key) if KEY_PATTERN.match(key) else None
+    organisation = _by_key(selectors.get_organisation, key)
     if organisation is None:
         return Status(404, {"detail": "Organisation not found"})
     parents = {organisation.parent_id: organisation.parent.key} if organisation.parent else {}
@@ -325,7 +330,7 @@ def list_contact_points(request, filters: Query[Filters]):
     summary="One contact point",
 )
 def get_contact_point(request, key: str):
-    point = selectors.get_contact_point(key=key) if KEY_PATTERN.match(key) else None
+    point = _by_key(selectors.get_contact_point, key)
     if point is None:
         return Status(404, {"detail": "Contact point not found"})
     return _contact_point(point)

@@ -27,7 +27,6 @@ KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 AGE_GROUP_KEYS = tuple(key for key, _label in AGE_GROUPS)
 MAX_INT_DIGITS = 18
 TEXT_MAX = 255
-URL = URLValidator()
 
 
 class OutOfRange(int):
@@ -58,22 +57,18 @@ def _phone(value: str) -> str:
     return value
 
 
-def _email(value: str) -> str:
-    if value:
-        try:
-            validate_email(value)
-        except DjangoValidationError:
-            _fail("is not a valid e-mail address")
-    return value
+def _valid_for(validator, message: str):
+    """A check that runs a Django validator on a non-empty value and fails with the message."""
 
+    def check(value: str) -> str:
+        if value:
+            try:
+                validator(value)
+            except DjangoValidationError:
+                _fail(message)
+        return value
 
-def _url(value: str) -> str:
-    if value:
-        try:
-            URL(value)
-        except DjangoValidationError:
-            _fail("is not a valid URL")
-    return value
+    return AfterValidator(check)
 
 
 def _strings(value: Any) -> list[str]:
@@ -146,8 +141,10 @@ Text = Annotated[StrictStr, Field(max_length=TEXT_MAX)]
 ShortText = Annotated[StrictStr, Field(max_length=100)]
 LongText = Annotated[StrictStr, Field(max_length=LONG_TEXT_MAX)]
 Phone = Annotated[StrictStr, Field(max_length=50), AfterValidator(_phone)]
-Email = Annotated[StrictStr, Field(max_length=254), AfterValidator(_email)]
-Url = Annotated[StrictStr, Field(max_length=200), AfterValidator(_url)]
+Email = Annotated[
+    StrictStr, Field(max_length=254), _valid_for(validate_email, "is not a valid e-mail address")
+]
+Url = Annotated[StrictStr, Field(max_length=200), _valid_for(URLValidator(), "is not a valid URL")]
 Words = Annotated[list[str], BeforeValidator(_strings), _items_at_most(TEXT_MAX)]
 Tags = Annotated[list[str], BeforeValidator(_strings), _items_at_most(100)]
 Languages = Annotated[list[str], BeforeValidator(_strings), AfterValidator(_languages)]

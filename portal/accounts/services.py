@@ -200,19 +200,19 @@ def _touch(token: MachineToken) -> None:
         token.last_used_at = now
 
 
-def authenticate_calendar_token(*, secret: str) -> AbstractBaseUser | None:
-    """The active user owning this live calendar secret, or None."""
-    token = selectors.usable_calendar_token(secret=secret)
+def _user_of(token: MachineToken | None) -> AbstractBaseUser | None:
+    """The owner of a usable token, its use recorded; None without a token."""
     if token is None:
         return None
     _touch(token)
     return token.user
+
+
+def authenticate_calendar_token(*, secret: str) -> AbstractBaseUser | None:
+    """The active user owning this live calendar secret, or None."""
+    return _user_of(selectors.usable_calendar_token(secret=secret))
 
 
 def authenticate_api_token(*, secret: str) -> AbstractBaseUser | None:
     """The active user owning this live, unexpired API secret, or None."""
-    token = selectors.usable_api_token(secret=secret)
-    if token is None:
-        return None
-    _touch(token)
-    return token.user
+    return _user_of(selectors.usable_api_token(secret=secret))

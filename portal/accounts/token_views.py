@@ -39,19 +39,38 @@ def _shown_once(request, context: dict):
     return response
 
 
-@require_POST
-def create_calendar_token(request):
-    form = CalendarTokenForm(request.POST)
+def _create_token(request, form, create, *, limit_message: str):
+    """The new token and its secret from `create`, or None after telling the user why not."""
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect(PROFILE)
+        return None
     try:
-        token, secret = services.create_calendar_token(
-            user=request.user, name=form.cleaned_data["name"]
-        )
+        return create(**form.cleaned_data)
     except services.TokenLimitReached:
-        messages.error(request, _("You have too many calendar addresses. Revoke one first."))
+        messages.error(request, limit_message)
+        return None
+
+
+def _revoke_token(request, revoked: bool, *, done: str, missing: str):
+    """Back to the profile with a message saying whether the token was revoked."""
+    if revoked:
+        messages.success(request, done)
+    else:
+        messages.error(request, missing)
+    return redirect(PROFILE)
+
+
+@require_POST
+def create_calendar_token(request):
+    created = _create_token(
+        request,
+        CalendarTokenForm(request.POST),
+        lambda name: services.create_calendar_token(user=request.user, name=name),
+        limit_message=_("You have too many calendar addresses. Revoke one first."),
+    )
+    if created is None:
         return redirect(PROFILE)
+    token, secret = created
     url = request.build_absolute_uri(reverse("accounts:calendar_feed", args=[secret]))
     return _shown_once(
         request,
@@ -66,28 +85,27 @@ def create_calendar_token(request):
 
 @require_POST
 def revoke_calendar_token(request, token_id: int):
-    if services.revoke_calendar_token(user=request.user, token_id=token_id):
-        messages.success(request, _("The calendar address is revoked and no longer works."))
-    else:
-        messages.error(request, _("That calendar address does not exist or is already revoked."))
-    return redirect(PROFILE)
+    return _revoke_token(
+        request,
+        services.revoke_calendar_token(user=request.user, token_id=token_id),
+        done=_("The calendar address is revoked and no longer works."),
+        missing=_("That calendar address does not exist or is already revoked."),
+    )
 
 
 @require_POST
 def create_api_token(request):
-    form = ApiTokenForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
+    created = _create_token(
+        request,
+        ApiTokenForm(request.POST),
+        lambda name, lifetime: services.create_api_token(
+            user=request.user, name=name, lifetime=lifetime
+        ),
+        limit_message=_("You have too many API tokens. Revoke one first."),
+    )
+    if created is None:
         return redirect(PROFILE)
-    try:
-        token, secret = services.create_api_token(
-            user=request.user,
-            name=form.cleaned_data["name"],
-            lifetime=form.cleaned_data["lifetime"],
-        )
-    except services.TokenLimitReached:
-        messages.error(request, _("You have too many API tokens. Revoke one first."))
-        return redirect(PROFILE)
+    token, secret = created
     api_url = request.build_absolute_uri("/api/v1/search?q=kurator")
     return _shown_once(
         request, {"kind": "api", "token": token, "secret": secret, "api_url": api_url}
@@ -96,8 +114,9 @@ def create_api_token(request):
 
 @require_POST
 def revoke_api_token(request, token_id: int):
-    if services.revoke_api_token(user=request.user, token_id=token_id):
-        messages.success(request, _("The API token is revoked and no longer works."))
-    else:
-        messages.error(request, _("That API token does not exist or is already revoked."))
-    return redirect(PROFILE)
+    return _revoke_token(
+        request,
+        services.revoke_api_token(user=request.user, token_id=token_id),
+        done=_("The API token is revoked and no longer works."),
+        missing=_("That API token does not exist or is already revoked."),
+    )

@@ -281,42 +281,31 @@ class ElasticsearchEngine:
         )
         return len(rules)
 
-    @_unavailable
-    def index_documents(self, documents: Iterable[dict]) -> int:
-        actions = build_bulk_actions(documents, index=self.alias)
+    def _send(self, actions: list[dict], **options) -> int:
+        """Send bulk actions; reload the synonyms when a glossary document is among them."""
         if not actions:
             return 0
-        indexed, _ = bulk(self.client, actions, refresh="wait_for", require_alias=True)
-        if any(action["_source"].get("kind") == GLOSSARY_KIND for action in actions):
+        done, _ = bulk(self.client, actions, refresh="wait_for", **options)
+        if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
             self.reload_synonyms()
-        return indexed
+        return done
+
+    @_unavailable
+    def index_documents(self, documents: Iterable[dict]) -> int:
+        return self._send(build_bulk_actions(documents, index=self.alias), require_alias=True)
 
     @_unavailable
     def delete_documents(self, uids: Iterable[str]) -> int:
-        actions = build_delete_actions(uids, index=self.alias)
-        if not actions:
-            return 0
-        deleted, _ = bulk(self.client, actions, refresh="wait_for", ignore_status=(404,))
-        if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
-            self.reload_synonyms()
-        return deleted
+        return self._send(build_delete_actions(uids, index=self.alias), ignore_status=(404,))
 
     @_unavailable
     def apply_changes(self, changes: list[Change]) -> int:
         """Apply outbox changes in one bulk request; older versions than the index's are ignored."""
-        actions = build_change_actions(changes, index=self.alias)
-        if not actions:
-            return 0
-        applied, _ = bulk(
-            self.client,
-            actions,
-            refresh="wait_for",
+        return self._send(
+            build_change_actions(changes, index=self.alias),
             require_alias=True,
             ignore_status=IGNORED_STATUS,
         )
-        if any(action["_id"].startswith(f"{GLOSSARY_KIND}:") for action in actions):
-            self.reload_synonyms()
-        return applied
 
     @_unavailable
     def stale(self, expected: dict[str, str | None]) -> set[str]:

@@ -64,50 +64,46 @@ def _alternative(text):
 # Index settings ---------------------------------------------------------------------------------
 
 
-def test_analyzer_chains(index_body):
+def test_every_analyzer_uses_the_standard_tokenizer_and_defined_filters(index_body):
+    analysis = index_body["settings"]["analysis"]
+    built_in = {"lowercase", "asciifolding"}
+
+    assert set(analysis["analyzer"]) == {
+        "sv_index",
+        "sv_search",
+        "sv_folded",
+        "sv_prefix",
+        "sv_prefix_search",
+    }
+    for analyzer in analysis["analyzer"].values():
+        assert (analyzer["type"], analyzer["tokenizer"]) == ("custom", "standard")
+        assert set(analyzer["filter"]) <= set(analysis["filter"]) | built_in
+
+
+def test_index_and_search_chains_differ_only_in_decompounding_and_synonyms(index_body):
+    analyzers = index_body["settings"]["analysis"]["analyzer"]
+    index_chain = analyzers["sv_index"]["filter"]
+    search_chain = analyzers["sv_search"]["filter"]
+
+    assert [name for name in index_chain if name != "sv_decompounder"] == [
+        name for name in search_chain if name != "sv_synonyms"
+    ]
+    assert index_chain.index("sv_decompounder") < index_chain.index("sv_compound_forms")
+    assert index_chain[-1] == "sv_stemmer"
+    assert search_chain[-1] == "sv_synonyms"
+    assert index_chain.index("sv_stop") < index_chain.index("sv_stemmer")
+
+
+def test_folded_and_prefix_analyzers_fold_accents_and_only_the_index_side_cuts_prefixes(index_body):
     analyzers = index_body["settings"]["analysis"]["analyzer"]
 
-    assert analyzers == {
-        "sv_index": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "sv_truncate",
-                "lowercase",
-                "sv_stop",
-                "sv_decompounder",
-                "sv_compound_forms",
-                "sv_stemmer",
-            ],
-        },
-        "sv_search": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "sv_truncate",
-                "lowercase",
-                "sv_stop",
-                "sv_compound_forms",
-                "sv_stemmer",
-                "sv_synonyms",
-            ],
-        },
-        "sv_folded": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["sv_truncate", "lowercase", "sv_stop", "asciifolding", "sv_stemmer"],
-        },
-        "sv_prefix": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["sv_truncate", "lowercase", "asciifolding", "sv_edge_ngram"],
-        },
-        "sv_prefix_search": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": ["sv_truncate", "lowercase", "asciifolding"],
-        },
-    }
+    assert all(
+        "asciifolding" in analyzers[name]["filter"]
+        for name in ("sv_folded", "sv_prefix", "sv_prefix_search")
+    )
+    assert analyzers["sv_folded"]["filter"][-1] == "sv_stemmer"
+    assert analyzers["sv_prefix"]["filter"][-1] == "sv_edge_ngram"
+    assert analyzers["sv_prefix_search"]["filter"] == analyzers["sv_prefix"]["filter"][:-1]
 
 
 def test_every_analyzer_cuts_tokens_to_the_shared_maximum_length(index_body):

@@ -1,6 +1,8 @@
 """The results page at /sok/ and the click counter at /sok/klick/."""
 
 import re
+from html import unescape
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -83,6 +85,42 @@ def test_pagination_links_to_the_next_page(signed_in_client, data):
     second = signed_in_client.get("/sok/", {"q": "paginerad", "page": "2"})
     assert second.context["results"][0]["rank"] == 11
     assert second.context["answer"] is None
+
+
+LINK_GROUPS = {
+    "tabs": re.compile(r'<nav class="search-tabs".*?</nav>', re.DOTALL),
+    "pages": re.compile(r'<nav class="pagination[^"]*".*?</nav>', re.DOTALL),
+    "did you mean": re.compile(r'<p class="did-you-mean">.*?</p>', re.DOTALL),
+}
+
+
+def links(page_url: str, content: str) -> dict[str, list[str]]:
+    """The addresses the tabs, page links and "did you mean" of a results page lead to."""
+    found = {}
+    for group, pattern in LINK_GROUPS.items():
+        hrefs = re.findall(r'href="([^"]*)"', "".join(pattern.findall(content)))
+        targets = [urlsplit(urljoin(f"http://testserver{page_url}", unescape(h))) for h in hrefs]
+        found[group] = [f"{target.path}?{target.query}" for target in targets]
+    return found
+
+
+def test_tabs_pages_and_did_you_mean_lead_to_results(signed_in_client, data):
+    for number in range(14):
+        ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
+    followed = {group: [] for group in LINK_GROUPS}
+    for page_url in ("/sok/?q=kurator", "/sok/?q=paginerad", "/sok/?q=paginerad&page=2",
+                     "/sok/?q=lindkvizt"):  # fmt: skip
+        for group, targets in links(
+            page_url, signed_in_client.get(page_url).content.decode()
+        ).items():
+            followed[group] += targets
+    assert all(followed.values()), followed
+    for group, targets in followed.items():
+        for target in targets:
+            response = signed_in_client.get(target)
+            assert response.status_code == 200, target
+            assert response.context["query"], (group, target)
+            assert response.context["total"] > 0 and response.context["results"], (group, target)
 
 
 def test_nothing_found_says_so_and_offers_a_spelling_when_there_is_one(signed_in_client, data):

@@ -9,7 +9,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from search.models import ClickLog
-from search.presentation import click_data, is_local_path, safe_href
+from search.params import MAX_PAGE, PAGE_SIZE
+from search.presentation import click_data, is_local_path, results_page, safe_href
 from search.results import snippet
 from tests.search import ui_dataset
 
@@ -76,15 +77,43 @@ def test_kind_tabs_mark_the_current_kind(signed_in_client, data):
     assert {item["kind"] for item in response.context["results"]} <= {"person"}
 
 
-def test_pagination_links_to_the_next_page(signed_in_client, data):
+def test_pagination_links_previous_next_and_numbers_and_marks_the_current_page(
+    signed_in_client, data
+):
     for number in range(14):
         ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
     first = signed_in_client.get("/sok/", {"q": "paginerad"})
-    assert first.context["pagination"]["next"] == 2
-    assert "page=2" in first.content.decode()
+    content = first.content.decode()
+    assert first.context["results_page"].next_page_number() == 2
+    assert '<nav class="pagination no-print" aria-label="Sidor">' in content
+    assert '<span aria-current="page">1</span>' in content
+    assert '<a href="?q=paginerad&amp;page=2">2</a>' in content
+    assert '<a href="?q=paginerad&amp;page=2" rel="next">' in content
+    assert 'rel="prev"' not in content
+    assert "sida 1 av 2" in content
     second = signed_in_client.get("/sok/", {"q": "paginerad", "page": "2"})
+    content = second.content.decode()
     assert second.context["results"][0]["rank"] == 11
     assert second.context["answer"] is None
+    assert '<span aria-current="page">2</span>' in content
+    assert '<a href="?q=paginerad&amp;page=1">1</a>' in content
+    assert '<a href="?q=paginerad&amp;page=1" rel="prev">' in content
+    assert 'rel="next"' not in content
+
+
+def test_a_page_past_the_end_shows_the_last_page(signed_in_client, data):
+    for number in range(14):
+        ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
+    response = signed_in_client.get("/sok/", {"q": "paginerad", "page": "9"})
+    assert [item["rank"] for item in response.context["results"]] == [11, 12, 13, 14]
+    assert '<span aria-current="page">2</span>' in response.content.decode()
+
+
+def test_the_results_pages_stop_at_the_search_window():
+    page = results_page(total=10**6, number=99_999_999)
+    assert page.number == page.paginator.num_pages == MAX_PAGE
+    assert page.start_index() == (MAX_PAGE - 1) * PAGE_SIZE + 1
+    assert results_page(total=0, number=3).number == 1
 
 
 LINK_GROUPS = {

@@ -19,8 +19,8 @@ from directory.models import (
     Position,
     visible_person_condition,
 )
-from directory.pagination import paginate
 from directory.tree import Tree
+from search.pagination import paginate
 
 STALE_AFTER_DAYS = 365
 HOLDERS_PER_PAGE = 25

@@ -7,7 +7,6 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import AGE_GROUPS, ContactPoint, Function, Organisation, Position
-from directory.pagination import paginate
 from directory.selectors import (
     current_positions,
     holder_ordering,
@@ -19,6 +18,7 @@ from directory.tree import Tree
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
 from portal.pages.content import DirectivePage, GlossaryTerm
 from portal.workflows import editor_organisation_ids
+from search.pagination import paginate
 
 MAX_HOLDERS = 3
 MAX_CONTACT_POINTS = 3

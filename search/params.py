@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from django.http import QueryDict
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from search.pagination import page_number
+
 MAX_QUERY_LENGTH = 2000
 MAX_QUERY_TEXT = 500
 SUGGEST_QUERY_TEXT = 100
@@ -55,15 +57,6 @@ def clean_values(values: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
         if text:
             cleaned[text] = None
     return tuple(cleaned)[:MAX_FILTER_VALUES]
-
-
-def page_number(raw: str | None) -> int:
-    """A page number from the request, 1 when missing or invalid, at most MAX_PAGE."""
-    try:
-        number = int((raw or "1").strip()[:6])
-    except ValueError:
-        return 1
-    return min(max(number, 1), MAX_PAGE)
 
 
 FilterValues = Annotated[
@@ -121,7 +114,7 @@ class SearchParams(QueryParams):
     @classmethod
     def for_results_page(cls, data: QueryDict) -> SearchParams:
         """Params for the results page from its GET data: odd values fall back; never fails."""
-        page = page_number(data.get("page"))
+        page = min(page_number(data.get("page")), MAX_PAGE)
         return cls(
             q=(data.get("q") or "")[:MAX_QUERY_LENGTH],
             **{name: data.getlist(name) for name in FACETS},
@@ -133,6 +126,10 @@ class SearchParams(QueryParams):
     def page(self) -> int:
         """The page these params show, counted in pages of `limit` results."""
         return self.offset // self.limit + 1
+
+    def on_page(self, number: int) -> SearchParams:
+        """The same search on page `number` (pages of `limit` results)."""
+        return self.model_copy(update={"offset": (number - 1) * self.limit})
 
     @property
     def selected(self) -> dict[str, tuple[str, ...]]:

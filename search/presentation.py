@@ -6,12 +6,14 @@ import re
 from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
+from django.core.paginator import Page
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from search import registry
+from search.pagination import paginate
 from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
 from search.results import Answer, Result, Results
 
@@ -176,19 +178,9 @@ def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int
     return tabs
 
 
-def pagination(*, page: int, total: int) -> dict | None:
-    """Previous, next and a window of page numbers, or None when one page holds everything."""
-    last = min(max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), MAX_PAGE)
-    if last <= 1 and page == 1:
-        return None
-    window = range(max(1, page - 2), min(last, page + 2) + 1)
-    return {
-        "page": page,
-        "last": last,
-        "previous": page - 1 if page > 1 else None,
-        "next": page + 1 if page < last else None,
-        "numbers": list(window),
-    }
+def results_page(*, total: int, number: int) -> Page:
+    """Page `number` of the ranked results, within the MAX_PAGE pages a search can reach."""
+    return paginate(range(min(total, MAX_PAGE * PAGE_SIZE)), per_page=PAGE_SIZE, number=number)
 
 
 def promotions(query: str, *, request) -> list[dict]:
@@ -222,9 +214,9 @@ def promotions(query: str, *, request) -> list[dict]:
     return items
 
 
-def results_context(results: Results, *, params: SearchParams, request) -> dict:
+def results_context(results: Results, *, params: SearchParams, page: Page, request) -> dict:
     """Template context for one page of results."""
-    first_page = params.page == 1
+    first_page = page.number == 1
     selected = params.selected
     return {
         "total": results.total,
@@ -235,5 +227,5 @@ def results_context(results: Results, *, params: SearchParams, request) -> dict:
         "did_you_mean": None if results.total else results.did_you_mean,
         "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
         "facet_groups": facet_groups(results.facets, selected),
-        "pagination": pagination(page=params.page, total=results.total),
+        "results_page": page,
     }

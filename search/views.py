@@ -18,15 +18,21 @@ def search_page(request):
     """Results for `q` with the answer card, promotions, tabs, facets and pages; never an error."""
     params = SearchParams.for_results_page(request.GET)
     selected = params.selected
-    context = {"query": params.q, "page": params.page, "selected": selected, "params": request.GET}
+    context = {"query": params.q, "selected": selected, "params": request.GET}
     if params.q:
         results = service.search(params)
-        if results.degraded:
-            request.search_degraded = True
         if params.page == 1:
             kinds = ",".join(selected["kind"])
             analytics.record_search(query=params.q, results=results.total, kind=kinds)
-        context.update(presentation.results_context(results, params=params, request=request))
+        page = presentation.results_page(total=results.total, number=params.page)
+        if page.number != params.page:
+            params = params.on_page(page.number)
+            results = service.search(params)
+        if results.degraded:
+            request.search_degraded = True
+        context.update(
+            presentation.results_context(results, params=params, page=page, request=request)
+        )
     return render(request, "search/results.html", context)
 
 

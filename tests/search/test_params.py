@@ -15,7 +15,6 @@ from search.params import (
     PAGE_SIZE,
     SearchParams,
     clean_query,
-    page_number,
     suggest_text,
 )
 
@@ -108,7 +107,13 @@ def test_an_unknown_kind_is_kept_so_it_matches_nothing():
     ],
 )
 def test_page_numbers_fall_back_into_range(raw, page):
-    assert page_number(raw) == page
+    data = QueryDict(mutable=True)
+    if raw is not None:
+        data["page"] = raw
+    params = SearchParams.for_results_page(data)
+    assert params.page == page
+    assert params.offset == (page - 1) * PAGE_SIZE
+    assert params.on_page(2).offset == PAGE_SIZE
 
 
 def test_the_results_page_builds_lenient_params_that_never_fail():

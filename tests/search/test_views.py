@@ -1,13 +1,16 @@
 """The results page at /sok/ and the click counter at /sok/klick/."""
 
 import re
+from html import unescape
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from search.models import ClickLog
-from search.presentation import click_data, is_local_path, safe_href
+from search.params import MAX_PAGE, PAGE_SIZE
+from search.presentation import click_data, is_local_path, results_page, safe_href
 from search.results import snippet
 from tests.search import ui_dataset
 
@@ -74,15 +77,79 @@ def test_kind_tabs_mark_the_current_kind(signed_in_client, data):
     assert {item["kind"] for item in response.context["results"]} <= {"person"}
 
 
-def test_pagination_links_to_the_next_page(signed_in_client, data):
+def test_pagination_links_previous_next_and_numbers_and_marks_the_current_page(
+    signed_in_client, data
+):
     for number in range(14):
         ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
     first = signed_in_client.get("/sok/", {"q": "paginerad"})
-    assert first.context["pagination"]["next"] == 2
-    assert "page=2" in first.content.decode()
+    content = first.content.decode()
+    assert first.context["results_page"].next_page_number() == 2
+    assert '<nav class="pagination no-print" aria-label="Sidor">' in content
+    assert '<span aria-current="page">1</span>' in content
+    assert '<a href="?q=paginerad&amp;page=2">2</a>' in content
+    assert '<a href="?q=paginerad&amp;page=2" rel="next">' in content
+    assert 'rel="prev"' not in content
+    assert "sida 1 av 2" in content
     second = signed_in_client.get("/sok/", {"q": "paginerad", "page": "2"})
+    content = second.content.decode()
     assert second.context["results"][0]["rank"] == 11
     assert second.context["answer"] is None
+    assert '<span aria-current="page">2</span>' in content
+    assert '<a href="?q=paginerad&amp;page=1">1</a>' in content
+    assert '<a href="?q=paginerad&amp;page=1" rel="prev">' in content
+    assert 'rel="next"' not in content
+
+
+def test_a_page_past_the_end_shows_the_last_page(signed_in_client, data):
+    for number in range(14):
+        ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
+    response = signed_in_client.get("/sok/", {"q": "paginerad", "page": "9"})
+    assert [item["rank"] for item in response.context["results"]] == [11, 12, 13, 14]
+    assert '<span aria-current="page">2</span>' in response.content.decode()
+
+
+def test_the_results_pages_stop_at_the_search_window():
+    page = results_page(total=10**6, number=99_999_999)
+    assert page.number == page.paginator.num_pages == MAX_PAGE
+    assert page.start_index() == (MAX_PAGE - 1) * PAGE_SIZE + 1
+    assert results_page(total=0, number=3).number == 1
+
+
+LINK_GROUPS = {
+    "tabs": re.compile(r'<nav class="search-tabs".*?</nav>', re.DOTALL),
+    "pages": re.compile(r'<nav class="pagination[^"]*".*?</nav>', re.DOTALL),
+    "did you mean": re.compile(r'<p class="did-you-mean">.*?</p>', re.DOTALL),
+}
+
+
+def links(page_url: str, content: str) -> dict[str, list[str]]:
+    """The addresses the tabs, page links and "did you mean" of a results page lead to."""
+    found = {}
+    for group, pattern in LINK_GROUPS.items():
+        hrefs = re.findall(r'href="([^"]*)"', "".join(pattern.findall(content)))
+        targets = [urlsplit(urljoin(f"http://testserver{page_url}", unescape(h))) for h in hrefs]
+        found[group] = [f"{target.path}?{target.query}" for target in targets]
+    return found
+
+
+def test_tabs_pages_and_did_you_mean_lead_to_results(signed_in_client, data):
+    for number in range(14):
+        ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
+    followed = {group: [] for group in LINK_GROUPS}
+    for page_url in ("/sok/?q=kurator", "/sok/?q=paginerad", "/sok/?q=paginerad&page=2",
+                     "/sok/?q=lindkvizt"):  # fmt: skip
+        for group, targets in links(
+            page_url, signed_in_client.get(page_url).content.decode()
+        ).items():
+            followed[group] += targets
+    assert all(followed.values()), followed
+    for group, targets in followed.items():
+        for target in targets:
+            response = signed_in_client.get(target)
+            assert response.status_code == 200, target
+            assert response.context["query"], (group, target)
+            assert response.context["total"] > 0 and response.context["results"], (group, target)
 
 
 def test_nothing_found_says_so_and_offers_a_spelling_when_there_is_one(signed_in_client, data):

@@ -4,8 +4,8 @@ import pytest
 from django.http import QueryDict
 from django.template.loader import render_to_string
 
-from directory.pagination import paginate
-from directory.templatetags.pagination import page_query
+from search.pagination import paginate
+from search.templatetags.pagination import page_query
 
 ITEMS = list(range(1, 26))
 

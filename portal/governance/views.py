@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 
 from portal.governance import ics, selectors
 from portal.governance.pages import ActivityPlanPage, CollaborationPlanPage, ForumPage, MeetingPage
-from portal.pages.context import context_for
+from portal.pages.context import context_for, register_read
 
 
 @context_for(CollaborationPlanPage)
@@ -37,6 +37,10 @@ def meeting_page_context(page: MeetingPage, request) -> dict:
         "attendees": selectors.meeting_attendees(page),
         "decisions": selectors.meeting_decisions(page),
     }
+
+
+register_read(ForumPage, "upcoming_meetings", selectors.upcoming_meetings)
+register_read(MeetingPage, "decisions", selectors.meeting_decisions)
 
 
 def personal_calendar(user) -> bytes:

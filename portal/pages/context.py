@@ -2,13 +2,16 @@
 
 Selectors query page models, so a page module cannot import them without a cycle. Each package
 registers a context function for its page types (its `views.py`, loaded by
-`PortalConfig.ready()`), and `RegisteredContext.get_context` adds them to the page's context.
+`PortalConfig.ready()`), and `RegisteredContext.get_context` adds them to the page's context. A route that needs one read
+(a feed, a sub-page) asks for it by name with `RegisteredContext.read`, without the whole context.
 """
 
 from collections.abc import Callable
 
 PageContext = Callable[..., dict]
+PageRead = Callable[..., object]
 _registered: dict[type, PageContext] = {}
+_reads: dict[tuple[type, str], PageRead] = {}
 
 
 def context_for(page_type: type) -> Callable[[PageContext], PageContext]:
@@ -21,6 +24,11 @@ def context_for(page_type: type) -> Callable[[PageContext], PageContext]:
     return register
 
 
+def register_read(page_type: type, name: str, read: PageRead) -> None:
+    """Register `read(page)` as the read a route of `page_type` asks for by `name`."""
+    _reads[page_type, name] = read
+
+
 class RegisteredContext:
     """A page mixin: the context registered for the page's bases, then for its own class."""
 
@@ -30,3 +38,10 @@ class RegisteredContext:
             if function := _registered.get(page_type):
                 context.update(function(self, request))
         return context
+
+    def read(self, name: str):
+        """The one registered read `name` for this page (for routes that need no full context)."""
+        for page_type in type(self).__mro__:
+            if read := _reads.get((page_type, name)):
+                return read(self)
+        raise LookupError(f"no read {name!r} registered for {type(self).__name__}")

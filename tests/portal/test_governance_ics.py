@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -82,3 +84,11 @@ def test_calendar_feed_requires_sign_in(client):
     forum = ForumPageFactory()
     assert client.get(f"{forum.url}ics/").status_code == 302
     assert client.get("/mina-moten.ics").status_code == 302
+
+
+def test_forum_feed_reads_its_meetings_only_not_the_whole_page(signed_in_client):
+    forum = ForumPageFactory()
+    with CaptureQueriesContext(connection) as queries:
+        events(signed_in_client.get(f"{forum.url}ics/"))
+    page_only_tables = ('"portal_forumseat"', '"portal_decision"')
+    assert not [q["sql"] for q in queries if any(t in q["sql"] for t in page_only_tables)]

@@ -130,7 +130,7 @@ class ForumPage(RoutablePageMixin, ContentPage):
     @path("ics/", name="ics")
     def ics(self, request):
         """The forum's upcoming meetings, as its page lists them, as an iCalendar feed."""
-        meetings = self.get_context(request)["upcoming_meetings"]
+        meetings = self.read("upcoming_meetings")
         body = ics.meetings_calendar(meetings, name=self.title)
         return ics.calendar_response(body, filename=f"{self.slug}.ics")
 

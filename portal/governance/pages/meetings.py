@@ -128,7 +128,7 @@ class MeetingPage(RoutablePageMixin, ContentPage):
     @path("beslut/<int:number>/", name="decision")
     def decision(self, request, number):
         """One decision at its own stable address."""
-        decisions = self.get_context(request)["decisions"]
+        decisions = self.read("decisions")
         decision = next((item for item in decisions if item.number == number), None)
         if decision is None:
             raise Http404

@@ -136,7 +136,7 @@ def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[Fac
         chosen = selected.get(name, ())
         ranked = sorted(counts, key=lambda value: (-counts[value], str(value)))
         shown[name] = [*chosen, *[v for v in ranked[:MAX_FACET_OPTIONS] if v not in chosen]]
-    names = {name: registry.facet_labels(name, values) for name, values in shown.items()}
+    names = registry.facet_labels(shown)
     groups = []
     for name, label in FACET_LABELS.items():
         counts = facets.get(name) or {}

@@ -91,10 +91,22 @@ def register_facet_labels(field: str, labels: Callable[[list[str]], dict[str, st
     _facet_labels[field] = labels
 
 
-def facet_labels(field: str, keys: list[str]) -> dict[str, str]:
-    """Readable names of `keys` of a facet field; keys without a name are left out."""
-    labels = _facet_labels.get(field)
-    return labels(keys) if labels is not None and keys else {}
+def facet_labels(shown: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Readable names of the shown keys per facet field, one lookup per label source.
+
+    Fields that share a source (function and audience both name functions) are looked up
+    together; keys without a name, and fields nobody labels, are left out.
+    """
+    wanted: dict[Callable[[list[str]], dict[str, str]], set[str]] = {}
+    for field, keys in shown.items():
+        if field in _facet_labels and keys:
+            wanted.setdefault(_facet_labels[field], set()).update(keys)
+    found = {labels: labels(sorted(keys)) for labels, keys in wanted.items()}
+    return {
+        field: {key: found[labels][key] for key in shown.get(field, ()) if key in found[labels]}
+        for field, labels in _facet_labels.items()
+        if labels in found
+    }
 
 
 def watch(callback: Callable[[type], None]) -> None:

@@ -46,9 +46,22 @@ def test_facet_keys_get_the_names_their_app_registered():
     OrganisationFactory(key="lek", name="Lekeby kommun")
     FunctionFactory(key="kurator", name="Skolkurator")
 
-    assert registry.facet_labels("organisation", ["lek", "okand"]) == {"lek": "Lekeby kommun"}
-    assert registry.facet_labels("audience", ["kurator"]) == {"kurator": "Skolkurator"}
-    assert registry.facet_labels("tag", ["kurator"]) == {}
+    labels = registry.facet_labels(
+        {"organisation": ["lek", "okand"], "audience": ["kurator"], "tag": ["kurator"]}
+    )
+    assert labels["organisation"] == {"lek": "Lekeby kommun"}
+    assert labels["audience"] == {"kurator": "Skolkurator"}
+    assert "tag" not in labels
+
+
+def test_fields_that_name_the_same_records_share_one_lookup(django_assert_num_queries):
+    FunctionFactory(key="kurator", name="Skolkurator")
+    FunctionFactory(key="bvc", name="BVC-sjuksköterska")
+
+    with django_assert_num_queries(1):
+        labels = registry.facet_labels({"function": ["kurator"], "audience": ["bvc", "kurator"]})
+    assert labels["function"] == {"kurator": "Skolkurator"}
+    assert labels["audience"] == {"bvc": "BVC-sjuksköterska", "kurator": "Skolkurator"}
 
 
 def test_only_models_that_concern_search_get_save_and_delete_receivers():

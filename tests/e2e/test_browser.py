@@ -147,3 +147,12 @@ def test_search_tabs_page_links_and_did_you_mean_lead_to_results(signed_in_page)
     page.locator(".did-you-mean a").click()
     page.wait_for_url("**/sok/?q=rack")
     assert page.locator(".search-results > li").count() > 0
+
+
+def test_pages_reflow_at_320_css_pixels_without_sideways_scrolling(signed_in_page):
+    page = signed_in_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    for url in ("/", "/sok/?q=kurator", "/sok/?q=socialjouren", "/katalog/", PERSON, ORGANISATION):
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} is {width} px wide"

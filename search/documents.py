@@ -75,6 +75,7 @@ def new_document(kind: str, key: str, title: str, url: str, **fields) -> dict:
         "summary": "",
         "body": "",
         "organisation": [],
+        "serves": [],
         "function": [],
         "tag": [],
         "audience": [],

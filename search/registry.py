@@ -4,13 +4,16 @@ Search knows no app: `directory` and `portal` register, per model, how a record 
 (in bulk), its uid (also after deletion) and the records whose documents embed it; a source of
 every document for rebuilds; synonym providers (the glossary); readable labels for the keys in
 facet fields (organisation and function names); and where the directory's personal data is, so
-search analytics can keep it out of its statistics.
+search analytics can keep it out of its statistics; and who is searching (a `SearchContext` for a
+signed-in user or a directory person, SPEC §5.3).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+
+from search.context import SearchContext
 
 Builder = Callable[[list, dict], Iterable[dict | None]]
 
@@ -48,6 +51,15 @@ _synonym_providers: list[Callable[[], object]] = []
 _personal: list[PersonalData] = []
 _facet_labels: dict[str, Callable[[list[str]], dict[str, str]]] = {}
 _watchers: list[Callable[[type], None]] = []
+_context_providers: list[ContextProvider] = []
+
+
+@dataclass(frozen=True)
+class ContextProvider:
+    """How an app says who is searching: for a signed-in user, or as a directory person's key."""
+
+    for_user: Callable[[object], SearchContext | None]
+    for_person: Callable[[str], SearchContext | None]
 
 
 def register(
@@ -107,6 +119,22 @@ def facet_labels(shown: dict[str, list[str]]) -> dict[str, dict[str, str]]:
         for field, labels in _facet_labels.items()
         if labels in found
     }
+
+
+def register_context(provider: ContextProvider) -> None:
+    """Declare how a user or a person becomes a search context."""
+    if provider not in _context_providers:
+        _context_providers.append(provider)
+
+
+def context_for_user(user) -> SearchContext | None:
+    """The search context of a signed-in user, from the first provider that knows them."""
+    return next(filter(None, (provider.for_user(user) for provider in _context_providers)), None)
+
+
+def context_for_person(key: str) -> SearchContext | None:
+    """The search context of the directory person with this key (as if they searched)."""
+    return next(filter(None, (provider.for_person(key) for provider in _context_providers)), None)
 
 
 def watch(callback: Callable[[type], None]) -> None:

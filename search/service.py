@@ -18,6 +18,7 @@ from search.analysis.normalise import words
 from search.backends import embedded
 from search.backends.base import SearchEngine
 from search.backends.resilient import ResilientEngine
+from search.context import SearchContext
 from search.params import SearchParams, suggest_text
 from search.results import Results, facet_counts, matches, result
 
@@ -41,7 +42,7 @@ def get_engine() -> SearchEngine:
         return _engines[url]
 
 
-def search(params: SearchParams, context: object | None = None) -> Results:
+def search(params: SearchParams, context: SearchContext | None = None) -> Results:
     """Search every kind and return one ranked, faceted page.
 
     `context` is the searcher (SPEC §5.3); ranking does not use it yet.

@@ -17,7 +17,10 @@ A *document* is a flat dict in the shape of search/documents.py for every search
     keywords       tags, topics, expertise, abbreviations, legal references normalised  boost 2
     summary        summaries, purposes, mandates in short                               boost 1.5
     body           full text                                                            boost 1
-    organisation   list of organisation keys (own and ancestors), for filtering/facets
+    organisation   list of organisation keys (own and ancestors), for filtering/facets/context
+    serves         list of municipality keys the record is for (a municipal record: its own
+                   municipality; a region or police unit: the municipalities it serves; empty
+                   when it is for everyone), for context ranking (search/context.py)
     function       list of function keys, for filtering/facets
     tag            list of tags
     audience       list of audience function keys
@@ -36,6 +39,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from search.context import Boost
 
 # Field weights of the document contract, read by both engines (as boosts by Elasticsearch).
 FIELD_WEIGHTS: dict[str, float] = {
@@ -76,7 +81,8 @@ class EngineQuery:
     `should` groups are alternatives for one user word (the word, its stem, expansions, fuzzy
     corrections); a document matching more groups ranks higher. `phrases` are multi-word
     expansions (e.g. "samordnad individuell plan"). `filters` maps a document list field
-    (organisation, function, tag, audience, kind) to accepted values.
+    (organisation, function, tag, audience, kind) to accepted values. `context` are the
+    searcher's boosts (search/context.py), applied by the engine before its candidate cut-off.
     """
 
     text: str
@@ -84,6 +90,7 @@ class EngineQuery:
     phrases: tuple[str, ...] = ()
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     boosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    context: tuple[Boost, ...] = ()
     size: int = 200
     weights: dict[str, float] = field(default_factory=dict)
 

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from directory.models import ContactPoint, Function, Organisation, Person, PersonTag, Position
-from directory.selectors import organisation_tree
+from directory.selectors import organisation_serves, organisation_tree, served_by
 from directory.tree import Tree
 from search import registry
 from search.documents import legal_keywords, new_document
@@ -26,6 +26,7 @@ class Organisations:
         self.by_id = {org.pk: org for org in (organisations or [])}
         self.chains: dict[int | None, list[Organisation]] = {}
         self._tree: Tree[int] | None = None
+        self._serves: dict[int, list[str]] | None = None
 
     def get(self, pk: int | None) -> Organisation | None:
         if pk is None:
@@ -50,6 +51,12 @@ class Organisations:
             chain = [org for org in map(self.get, ids) if org is not None]
         self.chains[pk] = chain
         return chain
+
+    def serves(self, *pks: int | None) -> list[str]:
+        """The municipalities these organisations serve (search/context.py `serves`)."""
+        if self._serves is None:
+            self._serves = organisation_serves()
+        return served_by(pks, self._serves)
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +104,7 @@ def person_document(
         keywords=tags if tags is not None else [tag.name for tag in person.expertise.all()],
         summary=" · ".join(lines) or person.title,
         organisation=list(dict.fromkeys(org_keys)),
+        serves=orgs.serves(*(p.organisation_id for p in positions), person.organisation_id),
         function=list(dict.fromkeys(function_keys)),
         contact={
             "phone": person.phone,
@@ -149,6 +157,7 @@ def contact_point_document(point: ContactPoint, orgs: Organisations) -> dict | N
         summary=point.purpose,
         body=point.hours,
         organisation=[org.key for org in chain],
+        serves=orgs.serves(point.organisation_id),
         contact={
             "phone": point.phone,
             "email": point.email,
@@ -172,6 +181,7 @@ def organisation_document(org: Organisation, orgs: Organisations) -> dict | None
         keywords=[org.get_kind_display()],
         summary=" ".join(filter(None, [org.address, org.visiting_address, org.opening_hours])),
         organisation=[ancestor.key for ancestor in chain],
+        serves=orgs.serves(org.pk),
         contact={
             "phone": org.phone,
             "email": org.email,

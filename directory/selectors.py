@@ -1,7 +1,8 @@
 """Reads for directory pages and the API, each a fixed number of queries regardless of data size."""
 
 import datetime
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -102,6 +103,76 @@ def edited_organisation_name(group_name: str) -> str | None:
 def organisation_tree() -> Tree[int]:
     """Every organisation, current or retired, by primary key: one query."""
     return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
+
+
+def place_name(municipality_name: str) -> str:
+    """A municipality's place name: its name without a trailing "kommun" ("Lekeby kommun" → Lekeby)."""
+    return re.sub(r"\s+kommun$", "", municipality_name.strip(), flags=re.IGNORECASE).strip()
+
+
+class MunicipalityPlaces:
+    """Which municipalities a text names, by their place names as whole words (any case)."""
+
+    def __init__(self, municipalities: Iterable[tuple[str, str]]):
+        by_place: dict[str, list[str]] = {}
+        for key, name in municipalities:
+            place = place_name(name)
+            if place:
+                by_place.setdefault(place.casefold(), []).append(key)
+        self.by_place = by_place
+        alternatives = "|".join(map(re.escape, sorted(by_place, key=len, reverse=True)))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if by_place else None
+
+    def named_in(self, text: str) -> list[str]:
+        """The keys of the municipalities whose place name occurs in `text` as a whole word."""
+        if self.pattern is None:
+            return []
+        found = (self.by_place[match.group()] for match in self.pattern.finditer(text.casefold()))
+        return list(dict.fromkeys(key for keys in found for key in keys))
+
+
+def serving_municipalities(
+    *, chain: list[tuple[str, str, str]], places: MunicipalityPlaces
+) -> list[str]:
+    """The municipality keys a record at the head of `chain` (key, name, kind; nearest first) is for.
+
+    A municipality's records are for that municipality; a region's, police area's or other
+    body's record is for the municipalities its nearest named organisation (itself or an
+    ancestor) names by place name; when none names one, it is for everyone ([]).
+    """
+    for key, _name, kind in chain:
+        if kind == Organisation.Kind.MUNICIPALITY:
+            return [key]
+    for _key, name, _kind in chain:
+        found = places.named_in(name)
+        if found:
+            return found
+    return []
+
+
+def organisation_serves() -> dict[int, list[str]]:
+    """Per organisation (current or retired, by primary key), the municipalities it serves: one query."""
+    rows = list(Organisation.objects.values_list("pk", "key", "name", "kind", "parent_id"))
+    nodes = {pk: (key, name, kind) for pk, key, name, kind, _parent in rows}
+    tree = Tree({pk: parent for pk, _key, _name, _kind, parent in rows})
+    places = MunicipalityPlaces(
+        (key, name) for key, name, kind in nodes.values() if kind == Organisation.Kind.MUNICIPALITY
+    )
+    return {
+        pk: serving_municipalities(
+            chain=[nodes[node] for node in [pk, *tree.chain(pk)]], places=places
+        )
+        for pk in nodes
+    }
+
+
+def served_by(organisation_ids: Iterable[int | None], serves: Mapping[int, list[str]]) -> list[str]:
+    """The municipalities any of these organisations serves, in order, without repeats."""
+    return list(
+        dict.fromkeys(
+            key for pk in organisation_ids if pk is not None for key in serves.get(pk, ())
+        )
+    )
 
 
 def organisation_chain(*, organisation_id: int) -> list[Organisation]:

@@ -7,7 +7,7 @@ PortalConfig.ready().
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from django.db.models.signals import post_delete
 from django.utils import timezone
@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from directory.selectors import organisation_serves, served_by
 from portal import selectors
 from portal.models import ContentPage
 from search import indexing, registry
@@ -52,8 +53,12 @@ def _related_keys(page, name: str) -> list[str]:
         return []
 
 
-def page_document(page) -> dict | None:
-    """A live content page; None for drafts, unpublished pages and index pages."""
+def page_document(page, serves: Mapping[int, list[str]] | None = None) -> dict | None:
+    """A live content page; None for drafts, unpublished pages and index pages.
+
+    `serves` (directory.selectors.organisation_serves, looked up when not given) says which
+    municipalities the page's owner organisation serves; a page without an owner is for everyone.
+    """
     page = page.specific
     if not page.live or getattr(page, "summary", None) is None:
         return None
@@ -78,6 +83,8 @@ def page_document(page) -> dict | None:
     owner = getattr(page, "owner_organisation", None)
     contact_function = getattr(page, "contact_function", None)
     org_keys = [owner.key] if owner else []
+    if owner is not None and serves is None:
+        serves = organisation_serves()
     org_keys += _related_keys(page, "parties")
     function_keys = [contact_function.key] if contact_function else []
     function_keys += _related_keys(page, "related_functions")
@@ -91,6 +98,7 @@ def page_document(page) -> dict | None:
         summary=page.summary,
         body="\n".join(filter(None, body)),
         organisation=list(dict.fromkeys(org_keys)),
+        serves=served_by([owner.pk], serves) if owner is not None else [],
         function=list(dict.fromkeys(function_keys)),
         tag=[tag.name for tag in page.tags.all()] if hasattr(page, "tags") else [],
         audience=list(getattr(page, "audience", None) or []),
@@ -118,12 +126,20 @@ def live_pages():
 
 def all_documents() -> Iterator[dict]:
     """Every live page and uploaded document."""
+    serves = organisation_serves()
     for page in live_pages():
-        document = page_document(page)
+        document = page_document(page, serves)
         if document:
             yield document
     for document in get_document_model().objects.prefetch_related("tags"):
         yield document_document(document)
+
+
+def _shared_serves(shared: dict) -> Mapping[int, list[str]]:
+    """One lookup of the organisations' served municipalities for every page of an index batch."""
+    if "page_serves" not in shared:
+        shared["page_serves"] = organisation_serves()
+    return shared["page_serves"]
 
 
 def _page_uid(page) -> str:
@@ -146,7 +162,7 @@ def register() -> None:
     registry.register(
         Page,
         uid=_page_uid,
-        build=lambda pages, shared: (page_document(page) for page in pages),
+        build=lambda pages, shared: (page_document(page, _shared_serves(shared)) for page in pages),
         saves=False,
     )
     registry.register(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ninja import Field, Query, Router, Schema
 
-from search import service
+from search import registry, service
 from search.params import QueryParams, SearchParams
 from search.results import Results
 
@@ -57,8 +57,12 @@ def search_json(results: Results) -> dict:
 
 @router.get("/search", response=SearchOut, url_name="search", summary="Search every kind")
 def search(request, params: Query[SearchParams]):
-    """One ranked page of results mixing kinds, with facets and the best contact answer."""
-    return service.search(params)
+    """One ranked page of results mixing kinds, with facets and the best contact answer.
+
+    Ranked in the caller's context (SPEC §5.3) unless `context=none`.
+    """
+    context = None if params.context == "none" else registry.context_for_user(request.user)
+    return service.search(params, context=context)
 
 
 @router.get(

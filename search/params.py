@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from django.http import QueryDict
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,6 +28,7 @@ MAX_OFFSET = 10_000
 PAGE_SIZE = 10
 MAX_PAGE = MAX_OFFSET // PAGE_SIZE + 1
 FACETS = ("kind", "organisation", "function", "tag", "audience")
+CONTEXTS = ("", "none")
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -101,6 +102,14 @@ class SearchParams(QueryParams):
     audience: FilterValues
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+    context: Literal["", "none"] = Field(
+        default="",
+        description=(
+            "Empty (the default): rank in the signed-in caller's context — their own unit, "
+            "administration and body first, then shared bodies serving their municipality; an "
+            "explicit place in the query overrides it. `none`: rank the same for everyone."
+        ),
+    )
 
     @field_validator(*FACETS, mode="before")
     @classmethod
@@ -115,11 +124,13 @@ class SearchParams(QueryParams):
     def for_results_page(cls, data: QueryDict) -> SearchParams:
         """Params for the results page from its GET data: odd values fall back; never fails."""
         page = min(page_number(data.get("page")), MAX_PAGE)
+        context = data.get("context")
         return cls(
             q=(data.get("q") or "")[:MAX_QUERY_LENGTH],
             **{name: data.getlist(name) for name in FACETS},
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
+            context=context if context in CONTEXTS else "",
         )
 
     @property

@@ -6,7 +6,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
-from search import analytics, presentation, service
+from search import analytics, presentation, registry, service
 from search.params import SearchParams, clean_query
 
 RESULT_UID = re.compile(r"[a-z_]{1,30}:[^\s]{1,120}")
@@ -20,14 +20,15 @@ def search_page(request):
     selected = params.selected
     context = {"query": params.q, "selected": selected, "params": request.GET}
     if params.q:
-        results = service.search(params)
+        searcher = None if params.context == "none" else registry.context_for_user(request.user)
+        results = service.search(params, context=searcher)
         if params.page == 1:
             kinds = ",".join(selected["kind"])
             analytics.record_search(query=params.q, results=results.total, kind=kinds)
         page = presentation.results_page(total=results.total, number=params.page)
         if page.number != params.page:
             params = params.on_page(page.number)
-            results = service.search(params)
+            results = service.search(params, context=searcher)
         if results.degraded:
             request.search_degraded = True
         context.update(

@@ -102,6 +102,8 @@ def test_organisation_filter_keeps_records_of_that_unit(signed_in_client, data):
         ({"offset": 10_001}, "offset"),
         ({"offset": "1.5"}, "offset"),
         ({"q": "x" * 2001}, "q"),
+        ({"context": "garbage"}, "context"),
+        ({"context": "None"}, "context"),
     ],
 )
 def test_invalid_parameters_give_422_naming_the_parameter(signed_in_client, parameters, name):
@@ -149,4 +151,9 @@ def test_openapi_documents_both_operations_and_their_parameters(signed_in_client
     search = schema["paths"]["/api/v1/search"]["get"]
     names = {parameter["name"] for parameter in search["parameters"]}
     assert names >= {"q", "kind", "organisation", "function", "tag", "audience", "limit", "offset"}
+    context = next(
+        parameter for parameter in search["parameters"] if parameter["name"] == "context"
+    )
+    assert "none" in str(context["schema"])
+    assert "context" in context["description"]
     assert "/api/v1/suggest" in schema["paths"]

@@ -5,8 +5,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from tests.factories import FunctionFactory
+from tests.factories import FunctionFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,25 @@ def test_search_query_refuses_values_out_of_range_naming_them(arguments, name):
 def test_search_query_refuses_an_overlong_query():
     with pytest.raises(CommandError, match="q: String should have at most 2000 characters"):
         call_command("search_query", "x" * 2001, stdout=StringIO())
+
+
+@pytest.mark.parametrize("person", ["nobody", "hidden", "gone"])
+def test_search_query_as_an_unknown_protected_or_retired_person_is_refused(person):
+    PersonFactory(key="hidden", protected=True)
+    PersonFactory(key="gone", retired_at=timezone.now())
+    with pytest.raises(CommandError, match=f"--as {person}: no current person"):
+        call_command("search_query", "kurator", "--as", person, stdout=StringIO())
+
+
+def test_search_query_refuses_a_context_other_than_none():
+    with pytest.raises(CommandError, match="--context"):
+        call_command("search_query", "kurator", "--context", "garbage", stdout=StringIO())
+
+
+@pytest.mark.parametrize("arguments", [["--as", "sara"], ["--context", "none"]])
+def test_search_query_searches_as_a_person_or_without_context(arguments):
+    FunctionFactory(key="kurator", name="Skolkurator")
+    PersonFactory(key="sara")
+    out = StringIO()
+    call_command("search_query", "skolkurator", *arguments, "--json", stdout=out)
+    assert json.loads(out.getvalue())["results"][0]["id"] == "kurator"

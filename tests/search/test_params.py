@@ -134,3 +134,23 @@ def test_the_results_page_builds_lenient_params_that_never_fail():
 def test_the_results_page_without_parameters_is_the_first_empty_page():
     params = SearchParams.for_results_page(QueryDict(""))
     assert (params.q, params.page, params.offset, params.limit) == ("", 1, 0, PAGE_SIZE)
+
+
+@pytest.mark.parametrize("value", ["garbage", "None", "NONE", " none", "1", "\x00"])
+def test_a_context_other_than_none_is_refused_naming_context(value):
+    with pytest.raises(ValidationError) as error:
+        SearchParams(q="kurator", context=value)
+    assert {problem["loc"] for problem in error.value.errors()} == {("context",)}
+
+
+def test_context_is_the_callers_by_default_and_none_turns_it_off():
+    assert SearchParams(q="kurator").context == ""
+    assert SearchParams(q="kurator", context="none").context == "none"
+
+
+@pytest.mark.parametrize(
+    ("query_string", "context"),
+    [("q=kurator&context=none", "none"), ("q=kurator&context=garbage", ""), ("q=kurator", "")],
+)
+def test_the_results_page_keeps_context_none_and_ignores_garbage(query_string, context):
+    assert SearchParams.for_results_page(QueryDict(query_string)).context == context

@@ -7,13 +7,14 @@ and build typed results with snippets and the answer card (search.results).
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from search import query, ranking, registry
+from search import places, query, ranking, registry
 from search.analysis.normalise import words
 from search.backends import embedded
 from search.backends.base import SearchEngine
@@ -51,7 +52,12 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
     if not analysed.engine_query.should:
         return Results(query=params.q)
     engine = get_engine()
-    hits = engine.search(analysed.engine_query)
+    hits = engine.search(
+        dataclasses.replace(
+            analysed.engine_query,
+            context=places.effective_context(context, analysed).boosts(),
+        )
+    )
     degraded = bool(getattr(engine, "last_degraded", False))
     ranked = ranking.rerank(hits, analysed)
     selected = params.selected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from django.http import QueryDict
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -28,7 +28,8 @@ MAX_OFFSET = 10_000
 PAGE_SIZE = 10
 MAX_PAGE = MAX_OFFSET // PAGE_SIZE + 1
 FACETS = ("kind", "organisation", "function", "tag", "audience")
-CONTEXTS = ("", "none")
+Context = Literal["", "none"]
+CONTEXTS: tuple[str, ...] = get_args(Context)
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -102,7 +103,7 @@ class SearchParams(QueryParams):
     audience: FilterValues
     limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
-    context: Literal["", "none"] = Field(
+    context: Context = Field(
         default="",
         description=(
             "Empty (the default): rank in the signed-in caller's context — their own unit, "

@@ -114,6 +114,13 @@ def test_invalid_parameters_give_422_naming_the_parameter(signed_in_client, para
     assert all(error["msg"] for error in errors)
 
 
+@pytest.mark.parametrize("context", ["", "none"])
+def test_context_empty_or_none_is_accepted(signed_in_client, data, context):
+    response = signed_in_client.get("/api/v1/search", {"q": "skolkurator", "context": context})
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
 def test_a_2000_character_query_is_accepted(signed_in_client, data):
     response = signed_in_client.get("/api/v1/search", {"q": "kurator " * 250})
     assert response.status_code == 200

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from search import registry, service
 from search.api import search_json
+from search.context import SearchContext
 from search.params import CONTEXTS, DEFAULT_LIMIT, SearchParams
 
 
@@ -58,7 +59,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{results.total} results")
 
     @staticmethod
-    def _context(params: SearchParams, person: str | None):
+    def _context(params: SearchParams, person: str | None) -> SearchContext | None:
         """The context to search in: none asked for or nobody given → None, else the person's."""
         if params.context == "none" or person is None:
             return None

@@ -150,6 +150,19 @@ def serving_municipalities(
     return []
 
 
+def municipality_places() -> MunicipalityPlaces:
+    """Every municipality's place name: one query."""
+    municipalities = Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY)
+    return MunicipalityPlaces(municipalities.values_list("key", "name"))
+
+
+def chain_serves(chain: list[Organisation], places: MunicipalityPlaces) -> list[str]:
+    """The municipalities the head of a loaded chain (nearest first) serves."""
+    return serving_municipalities(
+        chain=[(org.key, org.name, org.kind) for org in chain], places=places
+    )
+
+
 def organisation_serves() -> dict[int, list[str]]:
     """Per organisation (current or retired, by primary key), the municipalities it serves: one query."""
     rows = list(Organisation.objects.values_list("pk", "key", "name", "kind", "parent_id"))

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 from directory.models import Organisation, Person, Position
 from directory.selectors import (
+    chain_serves,
     current_positions,
+    municipality_places,
     organisation_chain,
-    organisation_serves,
-    served_by,
 )
 from portal.accounts.models import BODY_KINDS
 from portal.accounts.selectors import user_context
@@ -32,6 +32,7 @@ def person_context(*, person: Person, positions: Iterable[Position]) -> SearchCo
     heads = [person.organisation_id, *(position.organisation_id for position in positions)]
     chains = [organisation_chain(organisation_id=pk) for pk in dict.fromkeys(heads)]
     chains = [chain for chain in chains if chain]
+    places = municipality_places()
     return SearchContext(
         units=_keys(chain[0] for chain in chains if chain[0].kind not in BODY_KINDS),
         administrations=_keys(
@@ -41,15 +42,16 @@ def person_context(*, person: Person, positions: Iterable[Position]) -> SearchCo
         bodies=_keys(
             next((org for org in chain if org.kind in BODY_KINDS), chain[-1]) for chain in chains
         ),
-        municipalities=tuple(served_by((chain[0].pk for chain in chains), organisation_serves())),
+        municipalities=tuple(
+            dict.fromkeys(key for chain in chains for key in chain_serves(chain, places))
+        ),
     )
 
 
 def body_context(*, body: Organisation) -> SearchContext:
     """The context of a user who is not linked to a person but chose the body they work for."""
-    return SearchContext(
-        bodies=(body.key,), municipalities=tuple(served_by([body.pk], organisation_serves()))
-    )
+    served = chain_serves([body], municipality_places())
+    return SearchContext(bodies=(body.key,), municipalities=tuple(served))
 
 
 def context_for_user(user) -> SearchContext | None:

@@ -103,3 +103,15 @@ def test_searching_as_a_person_needs_a_current_person_others_may_see(county):
     assert registry.context_for_person("hidden") is None
     assert registry.context_for_person("gone") is None
     assert registry.context_for_person("nobody") is None
+
+
+def test_a_users_context_takes_a_few_queries_whatever_the_directory_size(
+    county, django_assert_max_num_queries
+):
+    user = UserFactory()
+    person = PersonFactory(organisation=county["lek-mott"], user=user)
+    PositionFactory(person=person, organisation=county["reg-umo"])
+    for number in range(30):
+        OrganisationFactory(name=f"Enhet {number}", parent=county["reg"])
+    with django_assert_max_num_queries(10):
+        assert registry.context_for_user(user)

@@ -72,3 +72,12 @@ def test_the_results_page_ranks_in_the_users_context_unless_context_none(client,
     plain = client.get("/sok/", {"q": "kurator", "kind": "person", "context": "none"})
     assert ranked.index("Eva Ek") < ranked.index("Per Al")
     assert plain.content.decode().index("Per Al") < plain.content.decode().index("Eva Ek")
+
+
+@pytest.mark.parametrize("garbage", ["garbage", "None", "\x00", "x" * 3000])
+def test_the_results_page_ignores_a_garbage_context(client, county, garbage):
+    client.force_login(county)
+    page = client.get("/sok/", {"q": "kurator", "kind": "person", "context": garbage})
+    assert page.status_code == 200
+    assert "Eva Ek" in page.content.decode()
+    assert "Per Al" in page.content.decode()

@@ -82,3 +82,9 @@ def test_a_searcher_serving_everyone_is_narrowed_by_a_named_place(county):
     assert effective_context(regional, query.analyse("bvc lekeby")) == SearchContext(
         bodies=("lek",), municipalities=("lek",)
     )
+
+
+def test_naming_the_own_and_another_place_ranks_both_alike(county):
+    assert effective_context(LEKEBY_WORKER, query.analyse("bvc lekeby fjällby")) == SearchContext(
+        bodies=("lek", "fja"), municipalities=("lek", "fja")
+    )

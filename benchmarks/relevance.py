@@ -230,15 +230,22 @@ def summary(outcomes: list[Outcome], home: dict, own: str) -> dict:
     return figures
 
 
+def ambiguous_queries(queries: list[dict], county) -> set[str]:
+    """The queries whose expected records have clones in other municipalities."""
+    return {
+        query["q"]
+        for query in queries
+        if any((item["kind"], item["id"]) in county.clones for item in query["expect"])
+    }
+
+
 def county_report(runs: dict[str, list[Outcome]], county, out=sys.stdout) -> dict:
     """The before/after table: public and county, without and with the searcher's context."""
     from benchmarks.county import LEKEBY
 
-    ambiguous = {
-        outcome.query["q"]
-        for outcome in runs["county, context=none"]
-        if any(pair in county.clones for pair in outcome.expected)
-    }
+    ambiguous = ambiguous_queries(
+        [outcome.query for outcome in runs["county, context=none"]], county
+    )
     line = "{:<32}{:>5} {:>6} {:>6} {:>6} {:>6} {:>6}"
     out.write("\n" + line.format("", "n", "s@1", "s@3", "MRR", "cards", "wrong") + "\n")
     figures = {}

@@ -5,10 +5,10 @@ queries.json to `search.service.search` and to the baseline, and prints success@
 MRR overall and per category, plus the protected-identity leak count for protected.json.
 
 Then the county (SPEC §5.2, benchmarks/county.py): the public area cloned into eight
-municipalities. The county bundle holds the public collection unchanged (Lekeby keeps its ids),
-so it is imported over it in the same temporary database. Every query is searched with no
-context and as a Lekeby social worker (`search.registry.context_for_person(SEARCHER)`), on the
-public collection and on the county; queries whose expected records have clones in other
+municipalities, imported by a child process into its own fresh temporary database (Lekeby keeps
+its ids, so queries.json's expectations hold). Every query is searched with no context and as a
+Lekeby social worker (`search.registry.context_for_person(SEARCHER)`), on the public collection
+and on the county; queries whose expected records have clones in other
 municipalities are "ambiguous". Each run also counts answer cards shown and wrong: a card is
 wrong when it names another municipality's record, or is a person while no expected record is
 one, or is of an expected kind but not an expected record.
@@ -24,12 +24,13 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -286,8 +287,55 @@ def load_county(directory: Path):
     return county
 
 
-def compare(queries: list[dict], county_dir: Path) -> dict:
-    """Public then county, each with no context and as the Lekeby searcher; print the table."""
+def county_runs(queries: list[dict], var_dir: Path) -> dict:
+    """Import the county into this process's fresh database and search it both ways."""
+    from search.registry import context_for_person
+
+    started = time.perf_counter()
+    county = load_county(var_dir / "county")
+    imported = time.perf_counter() - started
+    context = context_for_person(SEARCHER)
+    runs = {
+        "county, context=none": run(queries, None),
+        f"county, as {SEARCHER}": run(queries, context),
+    }
+    protected = [
+        {
+            "id": person["id"],
+            "name": f"{person['given_name']} {person['family_name']}",
+            "email": person["email"],
+            "phone": person["phone"],
+        }
+        for person in county.bundle["people"]
+        if person["protected"]
+    ]
+    public = json.loads((EVAL_DIR / "protected.json").read_text(encoding="utf-8"))
+    leak_queries = [
+        *public["leak_queries"],
+        *(person["name"] for person in protected),
+        *(query["q"] for query in queries),
+    ]
+    return {
+        "imported": imported,
+        "context": _described(context),
+        "leaks": leaks(leak_queries, protected),
+        "leak_queries": len(leak_queries),
+        "protected": len(protected),
+        "runs": {
+            name: [asdict(outcome) for outcome in outcomes] for name, outcomes in runs.items()
+        },
+    }
+
+
+def _described(context) -> str:
+    if context is None:
+        return "None (no context provider knows them: 'as' equals context=none)"
+    return repr(context)
+
+
+def compare(queries: list[dict]) -> dict:
+    """Public here and county in a child process (its own fresh database), both ways; print it."""
+    from benchmarks.county import build_county
     from search.registry import context_for_person
 
     context = context_for_person(SEARCHER)
@@ -295,21 +343,30 @@ def compare(queries: list[dict], county_dir: Path) -> dict:
         "public, context=none": run(queries, None),
         f"public, as {SEARCHER}": run(queries, context),
     }
-    started = time.perf_counter()
-    county = load_county(county_dir)
-    imported = time.perf_counter() - started
-    context = context_for_person(SEARCHER)
-    runs["county, context=none"] = run(queries, None)
-    runs[f"county, as {SEARCHER}"] = run(queries, context)
+    with tempfile.NamedTemporaryFile(suffix=".json") as found:
+        command = [sys.executable, "-m", "benchmarks.relevance", "--county", found.name]
+        subprocess.run(command, check=True)  # noqa: S603 - this interpreter, this module
+        child = json.loads(Path(found.name).read_text(encoding="utf-8"))
+    for name, outcomes in child["runs"].items():
+        runs[name] = [
+            Outcome(query=o["query"], rank=o["rank"], card=tuple(o["card"]) if o["card"] else None)
+            for o in outcomes
+        ]
+    county = build_county(EVAL_DIR)
     sizes = ", ".join(f"{len(records)} {name}" for name, records in county.bundle.items())
     print(
-        f"\nCounty: 8 municipalities ({sizes}, {len(county.content)} pages), "
-        f"imported in {imported:.0f} s; searcher {SEARCHER}: {context or 'no context provider'}"
+        f"\nCounty: 8 municipalities ({sizes}, {len(county.content)} pages), imported in "
+        f"{child['imported']:.0f} s into a fresh database\n"
+        f"protected-identity leaks in the county: {child['leaks']} ({child['protected']} protected "
+        f"people, {child['leak_queries']} queries)\n"
+        f"searcher {SEARCHER}: public {_described(context)}; county {child['context']}"
     )
     return county_report(runs, county)
 
 
 def main() -> None:
+    """The public report and the county comparison; with `--county FILE`, the county's runs only."""
+    county_out = Path(sys.argv[2]) if sys.argv[1:2] == ["--county"] else None
     with tempfile.TemporaryDirectory(prefix="bench-") as var_dir:
         os.environ["VAR_DIR"] = var_dir
         os.environ.pop("DATABASE_URL", None)
@@ -320,11 +377,15 @@ def main() -> None:
 
         django.setup()
         call_command("migrate", verbosity=0, interactive=False)
+        queries = json.loads((EVAL_DIR / "queries.json").read_text(encoding="utf-8"))
+        if county_out is not None:
+            found = county_runs(queries, Path(var_dir))
+            county_out.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+            return
         print(f"Importing {EVAL_DIR} …", flush=True)
         load_collection()
         report()
-        queries = json.loads((EVAL_DIR / "queries.json").read_text(encoding="utf-8"))
-        compare(queries, Path(var_dir) / "county")
+        compare(queries)
 
 
 if __name__ == "__main__":

@@ -333,8 +333,14 @@ def _described(context) -> str:
     return repr(context)
 
 
-def compare(queries: list[dict]) -> dict:
-    """Public here and county in a child process (its own fresh database), both ways; print it."""
+def start_county(found: Path) -> subprocess.Popen:
+    """The county's runs in a child process with its own fresh database, writing `found`."""
+    command = [sys.executable, "-m", "benchmarks.relevance", "--county", str(found)]
+    return subprocess.Popen(command)  # noqa: S603 - this interpreter, this module
+
+
+def compare(queries: list[dict], child: subprocess.Popen, found: Path) -> dict:
+    """Public here and the county from the child process, both ways; print the table."""
     from benchmarks.county import build_county
     from search.registry import context_for_person
 
@@ -343,11 +349,10 @@ def compare(queries: list[dict]) -> dict:
         "public, context=none": run(queries, None),
         f"public, as {SEARCHER}": run(queries, context),
     }
-    with tempfile.NamedTemporaryFile(suffix=".json") as found:
-        command = [sys.executable, "-m", "benchmarks.relevance", "--county", found.name]
-        subprocess.run(command, check=True)  # noqa: S603 - this interpreter, this module
-        child = json.loads(Path(found.name).read_text(encoding="utf-8"))
-    for name, outcomes in child["runs"].items():
+    if child.wait() != 0:
+        raise SystemExit(f"the county run failed (exit status {child.returncode})")
+    county_found = json.loads(found.read_text(encoding="utf-8"))
+    for name, outcomes in county_found["runs"].items():
         runs[name] = [
             Outcome(query=o["query"], rank=o["rank"], card=tuple(o["card"]) if o["card"] else None)
             for o in outcomes
@@ -356,22 +361,26 @@ def compare(queries: list[dict]) -> dict:
     sizes = ", ".join(f"{len(records)} {name}" for name, records in county.bundle.items())
     print(
         f"\nCounty: 8 municipalities ({sizes}, {len(county.content)} pages), imported in "
-        f"{child['imported']:.0f} s into a fresh database\n"
-        f"protected-identity leaks in the county: {child['leaks']} ({child['protected']} protected "
-        f"people, {child['leak_queries']} queries)\n"
-        f"searcher {SEARCHER}: public {_described(context)}; county {child['context']}"
+        f"{county_found['imported']:.0f} s into a fresh database\n"
+        f"protected-identity leaks in the county: {county_found['leaks']} "
+        f"({county_found['protected']} protected people, {county_found['leak_queries']} queries)\n"
+        f"searcher {SEARCHER}: public {_described(context)}; county {county_found['context']}"
     )
     return county_report(runs, county)
 
 
 def main() -> None:
-    """The public report and the county comparison; with `--county FILE`, the county's runs only."""
+    """The public report and the county comparison; with `--county FILE`, the county's runs only.
+
+    The county's child process starts first and works beside the public run.
+    """
     county_out = Path(sys.argv[2]) if sys.argv[1:2] == ["--county"] else None
     with tempfile.TemporaryDirectory(prefix="bench-") as var_dir:
         os.environ["VAR_DIR"] = var_dir
         os.environ.pop("DATABASE_URL", None)
         os.environ.pop("ELASTICSEARCH_URL", None)
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+        child = None if county_out else start_county(Path(var_dir) / "county.json")
         import django
         from django.core.management import call_command
 
@@ -382,10 +391,15 @@ def main() -> None:
             found = county_runs(queries, Path(var_dir))
             county_out.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
             return
-        print(f"Importing {EVAL_DIR} …", flush=True)
-        load_collection()
-        report()
-        compare(queries)
+        try:
+            print(f"Importing {EVAL_DIR} …", flush=True)
+            load_collection()
+            report()
+            compare(queries, child, Path(var_dir) / "county.json")
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
 
 
 if __name__ == "__main__":

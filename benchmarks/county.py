@@ -374,8 +374,8 @@ class County:
         return bundle_path, content_dir
 
 
-def build_county(source: Path = EVAL_DIR) -> County:
-    """Lekeby as published plus seven cloned municipalities sharing the region and police area."""
+def build_county(source: Path = EVAL_DIR, *, size: int = len(MUNICIPALITIES)) -> County:
+    """Lekeby as published plus `size - 1` cloned municipalities sharing the region and police."""
     bundle = json.loads((source / "directory.json").read_text(encoding="utf-8"))
     content = {
         path.name: path.read_text(encoding="utf-8") for path in sorted(source.glob("content/*.md"))
@@ -387,7 +387,7 @@ def build_county(source: Path = EVAL_DIR) -> County:
     )
     _record_homes(county, bundle, content, organisations, cloned)
     names = _name_source(bundle["people"])
-    for municipality in MUNICIPALITIES[1:]:
+    for municipality in MUNICIPALITIES[1:size]:
         clone = _Cloner(municipality, cloned, county, names)
         for section in ("organisations", "contact_points", "people"):
             for record in bundle[section]:

@@ -7,8 +7,13 @@ import pytest
 
 from benchmarks.county import EVAL_DIR, LEKEBY, LEKEBY_NAMES, MUNICIPALITIES, build_county
 from directory.importers.bundle import validate
+from directory.models import Organisation, Person
+from directory.services import import_directory
+from portal.importers.content import import_content
 from portal.importers.front_matter import FRONT_MATTER, split
 from portal.importers.front_matter import validate as validate_front_matter
+from portal.pages.base import ContentPage
+from portal.pages.content import DirectivePage
 
 KINDS = {"organisations": "organisation", "contact_points": "contact_point", "people": "person"}
 
@@ -146,3 +151,23 @@ def test_every_query_expectation_is_a_lekeby_or_shared_record(county):
             pair = (item["kind"], item["id"])
             assert pair in records or item["kind"] == "function", pair
             assert county.home[pair] in (LEKEBY, None), pair
+
+
+@pytest.mark.django_db
+def test_a_small_county_imports_with_the_projects_importers(tmp_path):
+    small = build_county(size=2)
+    bundle_path, content_dir = small.write(tmp_path)
+
+    import_directory(path=bundle_path, progress=False)
+    import_content(directory=content_dir)
+
+    cloned_people = [p for p in small.bundle["people"] if small.home[("person", p["id"])] == "asp"]
+    assert Organisation.objects.current().count() == len(small.bundle["organisations"])
+    assert ContentPage.objects.live().count() == len(small.content)
+    assert Person.objects.visible().filter(key__startswith="asp-").count() == sum(
+        1 for person in cloned_people if not person["protected"]
+    )
+    assert Organisation.objects.get(key="asp-skola-vasterby").parent.key == "asp-utb-grund"
+    directive = DirectivePage.objects.get(slug="direktiv-informationsoverforing-2024-aspvik")
+    assert directive.replaces.slug == "direktiv-informationsoverforing-2021-aspvik"
+    assert directive.owner_organisation.key == "asp-soc"

@@ -8,8 +8,8 @@ Then the county (SPEC §5.2, benchmarks/county.py): the public area cloned into 
 municipalities, imported by a child process into its own fresh temporary database (Lekeby keeps
 its ids, so queries.json's expectations hold). Every query is searched with no context and as a
 Lekeby social worker (`search.registry.context_for_person(SEARCHER)`), on the public collection
-and on the county; queries whose expected records have clones in other
-municipalities are "ambiguous". Each run also counts answer cards shown and wrong: a card is
+and on the county; queries whose expected records have clones in other municipalities are
+"ambiguous". Each run also counts answer cards shown and wrong: a card is
 wrong when it names another municipality's record, or is a person while no expected record is
 one, or is of an expected kind but not an expected record.
 
@@ -247,6 +247,8 @@ def county_report(runs: dict[str, list[Outcome]], county, out=sys.stdout) -> dic
     ambiguous = ambiguous_queries(
         [outcome.query for outcome in runs["county, context=none"]], county
     )
+    clear = sorted({o.query["q"] for o in runs["county, context=none"]} - ambiguous)
+    out.write(f"not ambiguous (their records are shared or Lekeby's alone): {clear}\n")
     line = "{:<32}{:>5} {:>6} {:>6} {:>6} {:>6} {:>6}"
     out.write("\n" + line.format("", "n", "s@1", "s@3", "MRR", "cards", "wrong") + "\n")
     figures = {}

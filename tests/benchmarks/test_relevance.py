@@ -1,7 +1,9 @@
 """How the relevance benchmark judges answer cards and picks the ambiguous county queries."""
 
+import io
+
 from benchmarks.county import County
-from benchmarks.relevance import Outcome, ambiguous_queries, summary, wrong_card
+from benchmarks.relevance import Outcome, ambiguous_queries, county_report, summary, wrong_card
 
 HOME = {
     ("person", "p1"): "lek",
@@ -67,3 +69,29 @@ def test_a_query_is_ambiguous_when_an_expected_record_has_clones():
     ]
 
     assert ambiguous_queries(queries, county) == {"cloned"}
+
+
+def test_the_county_table_has_ambiguous_rows_and_lists_failing_queries_with_their_card():
+    county = County(
+        bundle={},
+        content={},
+        home=HOME,
+        clones={("person", "p1"): [("person", "asp-p1")]},
+    )
+    cloned = outcome(("person", "asp-p1"), [("person", "p1")], rank=2)
+    shared = outcome(None, [("contact_point", "polis-kontakt")])
+    shared.query["q"] = "polisens kontaktcenter"
+    runs = {
+        "public, context=none": [outcome(("person", "p1"), [("person", "p1")])],
+        "county, context=none": [cloned, shared],
+    }
+    out = io.StringIO()
+
+    found = county_report(runs, county, out=out)
+
+    assert found["ambiguous"] == ["x"]
+    assert found["figures"]["county, context=none"]["n"] == 2
+    assert found["figures"]["county, context=none ambiguous"]["wrong"] == 1
+    assert "public, context=none ambiguous" not in found["figures"]
+    assert "county, context=none: 'x' rank 2, card person/asp-p1 WRONG" in out.getvalue()
+    assert "polisens kontaktcenter' rank" not in out.getvalue()

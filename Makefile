@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 
-.PHONY: install install-oidc run demo test test-postgres test-browser lint bench clean
+.PHONY: install install-oidc run demo test test-postgres test-browser lint bench bench-relevance clean
 
 install: $(STAMP)
 
@@ -52,9 +52,11 @@ test-browser: install install-oidc
 	scripts/install_chromium.sh
 	$(VENV)/bin/pytest -q -m browser tests/e2e
 
-bench: install
-	$(PY) -m benchmarks.relevance
+bench: bench-relevance
 	$(PY) -m benchmarks.performance
+
+bench-relevance: install
+	$(PY) -m benchmarks.relevance
 
 clean:
 	rm -rf $(VENV) var

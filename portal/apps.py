@@ -7,8 +7,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         """Register search documents and load the views that register page context."""
-        from portal import search_documents, views  # noqa: F401
+        from portal import search_documents, selectors, views  # noqa: F401
         from portal.governance import views as governance_views  # noqa: F401
         from portal.onboarding import views as onboarding_views  # noqa: F401
+        from search import registry
 
         search_documents.register()
+        registry.register_glossary(selectors.glossary_abbreviation)

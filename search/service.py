@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from search import query, ranking, registry
+from search import answers, query, ranking, registry
 from search.analysis.normalise import words
 from search.backends import embedded
 from search.backends.base import SearchEngine
@@ -62,7 +62,7 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
         total=len(matching),
         results=[result(hit, score=score, terms=analysed.terms) for score, hit in window],
         facets=facet_counts([hit for _, hit in ranked], selected),
-        answer=ranking.select_answer(matching, analysed),
+        answer=answers.select_answer(matching, analysed, context),
         did_you_mean=None if matching else query.did_you_mean(params.q, analysed),
         degraded=degraded,
     )

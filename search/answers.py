@@ -49,10 +49,8 @@ def select_answer(
 ) -> Answer | None:
     """The answer card for a reranked candidate list, or None when no rule is sure of one."""
     candidates = [(score, hit) for score, hit in ranked if not _elsewhere(hit.document, context)]
-    if not candidates or not analysed.groups:
-        return None
     glossary = _glossary_answer(candidates, analysed, context)
-    if glossary is not None:
+    if glossary is not None or not candidates:
         return glossary
     matched = [(score, hit, _group_fields(hit, analysed)) for score, hit in candidates]
     named = [hit for _, hit, fields in matched if _is_person(hit) and _all_in(fields, "names")]

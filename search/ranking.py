@@ -90,4 +90,3 @@ def rerank(hits: list[Hit], analysed: Analysed) -> list[tuple[float, Hit]]:
         scored.append((hit.score / top * factor, hit))
     scored.sort(key=lambda item: (-item[0], item[1].uid))
     return scored
-

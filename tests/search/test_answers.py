@@ -1,6 +1,8 @@
 """The answer card rules (SPEC §5.3): a person only when pinned, else the function, line or term."""
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from portal.pages.content import GlossaryTerm
 from search import service
@@ -8,6 +10,7 @@ from search.api import search_json
 from search.context import SearchContext
 from search.documents import new_document
 from search.params import SearchParams
+from search.presentation import answer_card
 from tests.factories import (
     ContactPointFactory,
     DirectivePageFactory,
@@ -264,3 +267,31 @@ def test_the_api_returns_the_card_with_its_reason_and_extras(schools):
         {"id": "p1", "title": "Eva Ek", "url": "/katalog/personer/p1/", "phone": "070-174 00 00"}
     ]
     assert group["query"] == "Skolkurator Norrbyskolan"
+
+
+def card_html(answer):
+    with translation.override("sv"):
+        return render_to_string(
+            "search/components/answer_card.html", {"answer": answer_card(answer)}
+        )
+
+
+def test_the_function_card_offers_the_choice_of_school(schools):
+    html = card_html(search("skolkurator", LEKEBY).answer)
+    assert "Vilken skola eller enhet?" in html
+    assert 'href="/sok/?q=Skolkurator+Norrbyskolan">Norrbyskolan</a>' in html
+    assert 'href="/katalog/personer/p1/">Eva Ek</a>' in html
+    assert 'href="tel:0701740000"' in html
+
+
+def test_the_glossary_card_shows_the_definition_and_the_intake_line():
+    page = GlossaryPageFactory(slug="forkortningar")
+    GlossaryTerm.objects.create(
+        page=page, term="BUP", is_abbreviation=True, definition="Barn- och ungdomspsykiatrin."
+    )
+    index(contact_point("bup", "BUP-mottagningen", place="Lekeby", serves=[], topics=["BUP"]))
+    html = card_html(search("BUP").answer)
+    assert "Det här betyder det" in html
+    assert "Barn- och ungdomspsykiatrin." in html
+    assert "Hit vänder du dig" in html
+    assert 'href="/katalog/kontaktvagar/bup/">BUP-mottagningen</a>' in html

@@ -3,22 +3,25 @@
 Rules, in order, over the reranked candidates (best first):
 1. An abbreviation (a one-word query the glossary defines as one) → the glossary definition, with
    the intake line (the best contact point among the candidates) when there is one.
-2. A **person** only when the query pins one position: every query word is in the name of exactly
-   one candidate, or the query is a role plus a place and the first candidate, well ahead of the
-   second, holds that role there.
+2. A **person** only when the query pins one position: the query is the name of exactly one
+   candidate (two words of it may come with a place or words like "telefon"), or it is a role
+   plus a place and the first candidate, well ahead of the second, holds that role there.
 3. A role without a place (or a place with several holders) → the **function**, with its holders
    among the candidates grouped by place, only in the searcher's municipalities (no list without a
    context), each group a "which school/unit?" choice.
 4. A topic → the **contact point** ranked first (or near the top when the query asks who to
-   contact or for contact details): the searcher's intake line.
+   contact or for contact details): the searcher's intake line. A query asking for a kind of
+   document ("direktiv", "rutin") gets a contact point only when one is first, never a person.
 
 "Never another municipality's": a candidate matching the context's `elsewhere` boost (its `serves`
-names municipalities, none of them the searcher's) is never the card nor a holder. The card is
-**unsure**, and not shown, when two people share the queried name, when the first candidate is not
-well ahead of the second for a role at a place (several holders there: the function card lists
-them instead), when another function matches
-the query about as well (as many typed words in its name and a close score), or — without a context — when an equally good rival of the same kind
-serves other municipalities (the query could mean either).
+names municipalities, none of them the searcher's) is never the card nor a holder.
+
+"Unsure" (no card): two people share the queried name; for a role at a place the first candidate
+is not `LEAD` ahead of the second (several holders there: the function card lists them instead);
+another function has as many of the typed words in its name or roles and at least `RIVAL` of the
+best function's score; the first candidate is some other kind (a guideline, a directive…) than the
+rule's; or, without a context, a rival of the same kind within `CLOSE` of its score serves other
+municipalities (the query could mean either).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ TOP = 5
 NEAR_TOP = 3
 CLOSE = 0.9
 LEAD = 0.8
+RIVAL = 0.75
 INTAKE_DEPTH = 10
 MAX_HOLDER_GROUPS = 30
 
@@ -53,7 +57,7 @@ def select_answer(
     if glossary is not None or not candidates:
         return glossary
     matched = [(score, hit, _group_fields(hit, analysed)) for score, hit in candidates]
-    named = [hit for _, hit, fields in matched if _is_person(hit) and _all_in(fields, "names")]
+    named = [hit for _, hit, fields in matched if _is_person(hit) and _named(fields)]
     if named:
         return answer(named[0].document, reason="person") if len(named) == 1 else None
     at_place = [
@@ -104,8 +108,11 @@ def _group_fields(hit: Hit, analysed: Analysed) -> list[set[str]]:
     return matched
 
 
-def _all_in(fields: list[set[str]], name: str) -> bool:
-    return bool(fields) and all(name in matched for matched in fields)
+def _named(fields: list[set[str]]) -> bool:
+    """Every query group is in the name, or two are and the rest are a place or other words."""
+    in_name = sum(1 for matched in fields if "names" in matched)
+    rest_ok = all("names" in matched or matched <= {"places"} for matched in fields)
+    return bool(fields) and (in_name == len(fields) or (in_name >= 2 and rest_ok))
 
 
 def _role_at_place(fields: list[set[str]]) -> bool:
@@ -162,7 +169,7 @@ def _function_answer(
     score, best = functions[0]
     spelt = _spelt_words(best, analysed)
     if any(
-        other_score >= CLOSE * score and _spelt_words(other, analysed) >= spelt
+        other_score >= RIVAL * score and _spelt_words(other, analysed) >= spelt
         for other_score, other in functions[1:]
     ):
         return None

@@ -98,6 +98,11 @@ def test_a_name_pins_one_person(schools):
     assert answer.function == "Skolkurator"
 
 
+def test_a_name_with_a_contact_word_still_pins_the_person(schools):
+    answer = search("Eva Ek telefon").answer
+    assert (answer.kind, answer.id) == ("person", "p1")
+
+
 def test_a_name_two_people_share_gives_no_card(schools):
     PersonFactory(key="p5", given_name="Eva", family_name="Ek")
     assert search("Eva Ek").answer is None
@@ -139,6 +144,11 @@ def test_without_context_the_function_card_lists_no_holders(schools):
     answer = search("vad gör en skolkurator").answer
     assert (answer.kind, answer.id) == ("function", "kurator")
     assert answer.holders == ()
+
+
+def test_two_functions_the_word_names_equally_give_no_card(schools):
+    FunctionFactory(key="umo-kurator", name="Kurator på ungdomsmottagningen")
+    assert search("kurator", LEKEBY).answer is None
 
 
 def test_holders_of_another_municipality_are_left_out():

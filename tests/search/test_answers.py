@@ -305,3 +305,28 @@ def test_the_glossary_card_shows_the_definition_and_the_intake_line():
     assert "Barn- och ungdomspsykiatrin." in html
     assert "Hit vänder du dig" in html
     assert 'href="/katalog/kontaktvagar/bup/">BUP-mottagningen</a>' in html
+
+
+def test_a_searcher_working_in_two_municipalities_sees_the_holders_of_both():
+    function = new_document(
+        "function", "kurator", "Skolkurator", "/katalog/funktioner/kurator/", names=["Skolkurator"]
+    )
+    index(
+        function,
+        person("a1", "Eva Ek", role="Skolkurator", place="Norrbyskolan", serves=["lek"]),
+        person("b1", "Bo Ek", role="Skolkurator", place="Åsskolan", serves=["asby"]),
+        person("c1", "Cay Ek", role="Skolkurator", place="Cskolan", serves=["cby"]),
+    )
+    both = SearchContext(bodies=("lek", "asby"), municipalities=("lek", "asby"))
+    answer = search("skolkurator", both).answer
+    assert [group.place for group in answer.holders] == ["Norrbyskolan", "Åsskolan"]
+
+
+def test_the_search_endpoint_returns_the_card(signed_in_client, schools):
+    body = signed_in_client.get("/api/v1/search", {"q": "Eva Ek"}).json()
+    assert {key: body["answer"][key] for key in ("kind", "id", "reason")} == {
+        "kind": "person",
+        "id": "p1",
+        "reason": "person",
+    }
+    assert body["answer"]["url"] == "/katalog/personer/p1/"

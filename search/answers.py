@@ -44,6 +44,7 @@ LEAD = 0.8
 RIVAL = 0.75
 INTAKE_DEPTH = 10
 MAX_HOLDER_GROUPS = 30
+MAX_GROUP_PEOPLE = 10
 
 Ranked = list[tuple[float, Hit]]
 
@@ -179,7 +180,10 @@ def _function_answer(
 
 
 def _holder_groups(function: dict, people: list[Hit]) -> tuple[HolderGroup, ...]:
-    """Holders of the function among the candidates, grouped by the unit of their position."""
+    """Holders of the function among the candidates, grouped by the unit of their position.
+
+    At most MAX_GROUP_PEOPLE per group: the group's "role + place" search lists them all.
+    """
     key, name = function["id"], function["title"]
     groups: dict[str, list[Holder]] = {}
     for hit in people:
@@ -200,8 +204,10 @@ def _holder_groups(function: dict, people: list[Hit]) -> tuple[HolderGroup, ...]
         for place in dict.fromkeys(places or [""]):
             groups.setdefault(place, []).append(holder)
     return tuple(
-        HolderGroup(place=place, people=tuple(people), query=f"{name} {place}".strip())
-        for place, people in sorted(groups.items())[:MAX_HOLDER_GROUPS]
+        HolderGroup(
+            place=place, people=tuple(held[:MAX_GROUP_PEOPLE]), query=f"{name} {place}".strip()
+        )
+        for place, held in sorted(groups.items())[:MAX_HOLDER_GROUPS]
     )
 
 

@@ -32,7 +32,7 @@ from search import registry
 from search.analysis.analyzer import PART, query_words, word_slot
 from search.analysis.normalise import words
 from search.backends.base import Hit
-from search.context import Boost, SearchContext
+from search.context import SearchContext
 from search.query import Analysed
 from search.ranking import hit_terms
 from search.results import Answer, Holder, HolderGroup, answer
@@ -53,7 +53,12 @@ def select_answer(
     ranked: Ranked, analysed: Analysed, context: SearchContext | None
 ) -> Answer | None:
     """The answer card for a reranked candidate list, or None when no rule is sure of one."""
-    candidates = [(score, hit) for score, hit in ranked if not _elsewhere(hit.document, context)]
+    elsewhere = [boost for boost in (context.boosts() if context else ()) if boost.elsewhere]
+    candidates = [
+        (score, hit)
+        for score, hit in ranked
+        if not any(boost.matches(hit.document) for boost in elsewhere)
+    ]
     glossary = _glossary_answer(candidates, analysed, context)
     if glossary is not None or not candidates:
         return glossary
@@ -80,13 +85,6 @@ def select_answer(
 def _clear_lead(candidates: Ranked) -> bool:
     """Whether the first candidate is well ahead of the second (else the top disagrees: unsure)."""
     return len(candidates) == 1 or candidates[1][0] < LEAD * candidates[0][0]
-
-
-def _elsewhere(document: dict, context: SearchContext | None) -> bool:
-    """Whether a record is for other municipalities than the searcher's."""
-    if not context or not context.municipalities:
-        return False
-    return Boost("serves", context.municipalities, 0, elsewhere=True).matches(document)
 
 
 def _is_person(hit: Hit) -> bool:

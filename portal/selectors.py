@@ -19,6 +19,7 @@ from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
 from portal.pages.content import DirectivePage, GlossaryTerm
 from portal.workflows import editor_organisation_ids
 from search.pagination import paginate
+from search.registry import GlossaryEntry
 
 MAX_HOLDERS = 3
 MAX_CONTACT_POINTS = 3
@@ -122,6 +123,28 @@ def glossary_synonyms() -> dict[str, list[str]]:
             if word and word not in target and word != term.strip().lower():
                 target.append(word)
     return found
+
+
+def glossary_abbreviation(word: str) -> GlossaryEntry | None:
+    """The live glossary's abbreviation spelt `word` (any case), linked to its term on its page."""
+    found = (
+        GlossaryTerm.objects.filter(
+            page__live=True, is_abbreviation=True, term__iexact=word.strip()
+        )
+        .select_related("page")
+        .order_by("page__path", "sort_order", "pk")
+        .first()
+    )
+    if found is None:
+        return None
+    page = found.page
+    return GlossaryEntry(
+        term=found.term,
+        expansion=found.expansion,
+        definition=found.definition,
+        slug=page.slug,
+        url=f"{page.get_url() or page.url_path}#{found.anchor}",
+    )
 
 
 def recently_changed_pages(*, limit: int = 8) -> QuerySet[ContentPage]:

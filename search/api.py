@@ -20,16 +20,51 @@ class ResultOut(Schema):
     score: float
 
 
+class HolderOut(Schema):
+    id: str
+    title: str
+    url: str
+    phone: str | None = None
+
+
+class HolderGroupOut(Schema):
+    place: str = Field(description="The unit or area the holders work at.")
+    people: list[HolderOut]
+    query: str = Field(description='The search "role + place" for this group.')
+
+
+class IntakeOut(Schema):
+    kind: str
+    id: str
+    title: str
+    url: str
+    reason: str
+    organisation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+
+
 class AnswerOut(Schema):
     kind: str
     id: str
     title: str
     url: str
+    reason: str = Field(
+        description="person (the query pins one position), function (a role without a place), "
+        "contact_point (a topic's intake line) or glossary (an abbreviation)."
+    )
     function: str | None = None
     organisation: str | None = None
     phone: str | None = None
     email: str | None = None
     hours: str | None = None
+    holders: list[HolderGroupOut] = Field(
+        default_factory=list,
+        description="A function's holders by place, in the searcher's municipalities only.",
+    )
+    definition: str | None = Field(None, description="A glossary card's definition.")
+    intake: IntakeOut | None = Field(None, description="A glossary card's intake line.")
 
 
 class SearchOut(Schema):

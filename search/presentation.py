@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.core.paginator import Page
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -92,17 +93,48 @@ def result_items(results: list[Result], *, offset: int) -> list[dict]:
     ]
 
 
+_NESTED = ("holders", "intake")
+
+
 def answer_card(answer: Answer | None) -> dict | None:
-    """The who-to-contact answer ready for the answer-card component."""
+    """The who-to-contact answer ready for the answer-card component (each kind of card)."""
     if answer is None:
         return None
+    search_path = reverse("search:search")
     return {
-        **asdict(answer),
+        **_contact_card(answer),
+        "holders": [
+            {
+                "place": group.place,
+                "href": f"{search_path}?{urlencode({'q': group.query})}",
+                "people": [
+                    {
+                        **asdict(holder),
+                        "href": safe_href(holder.url),
+                        "phone_uri": _tel(holder.phone),
+                    }
+                    for holder in group.people
+                ],
+            }
+            for group in answer.holders
+        ],
+        "intake": _contact_card(answer.intake) if answer.intake else None,
+    }
+
+
+def _contact_card(answer: Answer) -> dict:
+    fields = {name: value for name, value in asdict(answer).items() if name not in _NESTED}
+    return {
+        **fields,
         "kind_label": KIND_NAMES.get(answer.kind, answer.kind),
         "href": safe_href(answer.url),
         "click": click_data(uid=f"{answer.kind}:{answer.id}", rank=0, url=answer.url),
-        "phone_uri": re.sub(r"[^\d+]", "", answer.phone),
+        "phone_uri": _tel(answer.phone),
     }
+
+
+def _tel(phone: str) -> str:
+    return re.sub(r"[^\d+]", "", phone)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Reranking engine hits (who-at-place, intent, kind priors) and choosing the answer card.
+"""Reranking engine hits: who-at-place, intent and kind priors (the answer card: search.answers).
 
 Reranking looks at which short fields of a hit a query group matches. It uses the terms the
 engine analysed at index time (`Hit.terms`); only hits without them (Elasticsearch keeps its
@@ -13,11 +13,8 @@ from functools import lru_cache
 from search.analysis.analyzer import PART, index_terms
 from search.backends.base import RERANK_FIELDS, Hit
 from search.query import Analysed
-from search.results import Answer, answer
 
 PEOPLE_KINDS = ("person", "contact_point")
-ANSWER_KINDS = ("person", "contact_point")
-ANSWER_DEPTH = 3
 FIELD_TEXT_CACHE = 100_000
 
 
@@ -93,15 +90,3 @@ def rerank(hits: list[Hit], analysed: Analysed) -> list[tuple[float, Hit]]:
         scored.append((hit.score / top * factor, hit))
     scored.sort(key=lambda item: (-item[0], item[1].uid))
     return scored
-
-
-def select_answer(ranked: list[tuple[float, Hit]], analysed: Analysed) -> Answer | None:
-    """The answer card: a person or contact point near the top, unless the top is another topic."""
-    for position, (_, hit) in enumerate(ranked[:ANSWER_DEPTH]):
-        kind = hit.document.get("kind")
-        if kind not in ANSWER_KINDS:
-            if position == 0 and not analysed.intent.who and kind != "function":
-                return None
-            continue
-        return answer(hit.document)
-    return None

@@ -5,7 +5,8 @@ Search knows no app: `directory` and `portal` register, per model, how a record 
 every document for rebuilds; synonym providers (the glossary); readable labels for the keys in
 facet fields (organisation and function names); and where the directory's personal data is, so
 search analytics can keep it out of its statistics; and who is searching (a `SearchContext` for a
-signed-in user or a directory person, SPEC §5.3).
+signed-in user or a directory person, SPEC §5.3); and the glossary's abbreviations for the answer
+card.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ _personal: list[PersonalData] = []
 _facet_labels: dict[str, Callable[[list[str]], dict[str, str]]] = {}
 _watchers: list[Callable[[type], None]] = []
 _context_providers: list[ContextProvider] = []
+_glossaries: list[Callable[[str], GlossaryEntry | None]] = []
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,17 @@ class ContextProvider:
 
     for_user: Callable[[object], SearchContext | None]
     for_person: Callable[[str], SearchContext | None]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """An abbreviation as the glossary defines it, and the page (slug, url) it is on."""
+
+    term: str
+    expansion: str
+    definition: str
+    slug: str
+    url: str
 
 
 def register(
@@ -135,6 +148,17 @@ def context_for_user(user) -> SearchContext | None:
 def context_for_person(key: str) -> SearchContext | None:
     """The search context of the directory person with this key (as if they searched)."""
     return next(filter(None, (provider.for_person(key) for provider in _context_providers)), None)
+
+
+def register_glossary(lookup: Callable[[str], GlossaryEntry | None]) -> None:
+    """Declare how a word becomes the glossary entry of the abbreviation it is (or None)."""
+    if lookup not in _glossaries:
+        _glossaries.append(lookup)
+
+
+def abbreviation(word: str) -> GlossaryEntry | None:
+    """The glossary entry of the abbreviation `word`, from the first lookup that knows it."""
+    return next(filter(None, (lookup(word) for lookup in _glossaries)), None)
 
 
 def watch(callback: Callable[[type], None]) -> None:

@@ -31,18 +31,47 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """A person holding the function of a function card."""
+
+    id: str
+    title: str
+    url: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class HolderGroup:
+    """The holders of a function at one place (unit or area), with the search "role + place"."""
+
+    place: str
+    people: tuple[Holder, ...]
+    query: str
+
+
+@dataclass(frozen=True)
 class Answer:
-    """The best who-to-contact card: a position or contact point with its contact details."""
+    """The who-to-contact card (SPEC §5.3): what it names, why, and what the card shows.
+
+    `reason` is "person" (the query pins one position), "function" (a role without a place),
+    "contact_point" (a topic and its intake line) or "glossary" (an abbreviation). A function card
+    lists its `holders` grouped by place; a glossary card has the `definition` and the `intake`
+    line of the searcher's body when one was found.
+    """
 
     kind: str
     id: str
     title: str
     url: str
+    reason: str = ""
     function: str = ""
     organisation: str = ""
     phone: str = ""
     email: str = ""
     hours: str = ""
+    holders: tuple[HolderGroup, ...] = ()
+    definition: str = ""
+    intake: Answer | None = None
 
 
 @dataclass(frozen=True)
@@ -71,18 +100,20 @@ def result(hit: Hit, *, score: float, terms: frozenset[str]) -> Result:
     )
 
 
-def answer(document: dict) -> Answer:
-    """The answer card of a person or contact point document."""
+def answer(document: dict, *, reason: str, **extras) -> Answer:
+    """The answer card of a document with its contact details."""
     contact = document.get("contact") or {}
     return Answer(
         kind=document["kind"],
         id=document["id"],
         title=document["title"],
         url=document["url"],
+        reason=reason,
         **{
             name: contact.get(name, "")
             for name in ("function", "organisation", "phone", "email", "hours")
         },
+        **extras,
     )
 
 

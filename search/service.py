@@ -14,7 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from search import places, query, ranking, registry
+from search import answers, places, query, ranking, registry
 from search.analysis.normalise import words
 from search.backends import embedded
 from search.backends.base import SearchEngine
@@ -52,12 +52,8 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
     if not analysed.engine_query.should:
         return Results(query=params.q)
     engine = get_engine()
-    hits = engine.search(
-        dataclasses.replace(
-            analysed.engine_query,
-            context=places.effective_context(context, analysed).boosts(),
-        )
-    )
+    context = places.effective_context(context, analysed)
+    hits = engine.search(dataclasses.replace(analysed.engine_query, context=context.boosts()))
     degraded = bool(getattr(engine, "last_degraded", False))
     ranked = ranking.rerank(hits, analysed)
     selected = params.selected
@@ -68,7 +64,7 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
         total=len(matching),
         results=[result(hit, score=score, terms=analysed.terms) for score, hit in window],
         facets=facet_counts([hit for _, hit in ranked], selected),
-        answer=ranking.select_answer(matching, analysed),
+        answer=answers.select_answer(matching, analysed, context),
         did_you_mean=None if matching else query.did_you_mean(params.q, analysed),
         degraded=degraded,
     )

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from search import query, ranking, service
+from search import answers, query, ranking, service
 from search.backends.base import RERANK_FIELDS
 from tests.factories import (
     ContactPointFactory,
@@ -66,4 +66,4 @@ def test_a_role_at_a_place_ranks_its_holder_first_and_answers_with_them(hits_per
     analysed, hits = hits_per_query["kurator Fjällby skola"]
     ranked = ranking.rerank(hits, analysed)
     assert ranked[0][1].uid == "person:p2"
-    assert ranking.select_answer(ranked, analysed).id == "p2"
+    assert answers.select_answer(ranked, analysed, None).id == "p2"

@@ -55,3 +55,36 @@ def test_who_at_place_puts_the_position_holder_first_with_an_answer_card():
     assert results.answer is not None
     assert results.answer.id == results.results[0].id
     assert results.answer.phone and results.answer.email
+
+
+def _wrong_card(query: dict) -> bool:
+    """A card is wrong when it is a person no expected record is, or the wrong record of a kind."""
+    card = service.search(SearchParams(q=query["q"])).answer
+    if card is None:
+        return False
+    expected = {(item["kind"], item["id"]) for item in query["expect"]}
+    kinds = {kind for kind, _ in expected}
+    if card.kind == "person" and "person" not in kinds:
+        return True
+    return card.kind in kinds and (card.kind, card.id) not in expected
+
+
+def test_no_answer_card_is_wrong(queries):
+    assert [query["q"] for query in queries if _wrong_card(query)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("vad gör en familjehemssekreterare", "function", "familjehemssekreterare"),
+        ("kommunpolisens uppdrag", "function", "kommunpolis"),
+        ("named person", "function", "barnets-basta"),
+        ("SSPF direktiv polis skola", None, None),
+        ("skolkurator", "function", "kurator"),
+        ("LVU", "glossary", "forkortningar"),
+        ("kurator Norrbyskolan", "person", "p002"),
+    ],
+)
+def test_the_answer_card_of_the_issue_queries(eval_collection, text, kind, key):  # noqa: F811
+    card = service.search(SearchParams(q=text)).answer
+    assert ((card.kind, card.id) if card else (None, None)) == (kind, key)

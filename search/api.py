@@ -41,6 +41,9 @@ class SearchOut(Schema):
     )
     answer: AnswerOut | None = Field(None, description="The best who-to-contact card.")
     did_you_mean: str | None = None
+    degraded: bool = Field(
+        False, description="True while Elasticsearch is unreachable and the embedded engine answers."
+    )
 
 
 class SuggestionOut(Schema):

@@ -41,6 +41,9 @@ class SearchOut(Schema):
     )
     answer: AnswerOut | None = Field(None, description="The best who-to-contact card.")
     did_you_mean: str | None = None
+    corrected_from: str | None = Field(
+        None, description="The query as typed, when it found nothing and `query` is its correction."
+    )
     degraded: bool = Field(
         False, description="True while Elasticsearch is unreachable and the embedded engine answers."
     )
@@ -59,9 +62,12 @@ def search_json(results: Results) -> dict:
 
 
 @router.get("/search", response=SearchOut, url_name="search", summary="Search every kind")
-def search(request, params: Query[SearchParams]):
-    """One ranked page of results mixing kinds, with facets and the best contact answer."""
-    return service.search(params)
+def search(request, params: Query[SearchParams], exact: bool = False):
+    """One ranked page of results mixing kinds, with facets and the best contact answer.
+
+    A query that finds nothing is searched as its spelling correction unless `exact` is true.
+    """
+    return service.search_with_correction(params, exact=exact)
 
 
 @router.get(

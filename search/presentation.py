@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urlsplit
 
 from django.core.paginator import Page
+from django.http import QueryDict
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -214,6 +215,14 @@ def promotions(query: str, *, request) -> list[dict]:
     return items
 
 
+def corrected_params(params: QueryDict, corrected: str) -> QueryDict:
+    """The page's parameters searching the correction, so tabs and pages stay on it."""
+    changed = params.copy()
+    changed["q"] = corrected
+    changed.pop("page", None)
+    return changed
+
+
 def results_context(results: Results, *, params: SearchParams, page: Page, request) -> dict:
     """Template context for one page of results."""
     first_page = page.number == 1
@@ -225,6 +234,8 @@ def results_context(results: Results, *, params: SearchParams, page: Page, reque
         "results": result_items(results.results, offset=params.offset),
         "offset": params.offset,
         "did_you_mean": None if results.total else results.did_you_mean,
+        "corrected_from": results.corrected_from,
+        "corrected_query": results.query if results.corrected_from else None,
         "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
         "facet_groups": facet_groups(results.facets, selected),
         "results_page": page,

@@ -56,6 +56,7 @@ class Results:
     answer: Answer | None = None
     did_you_mean: str | None = None
     degraded: bool = False
+    corrected_from: str | None = None
 
 
 def result(hit: Hit, *, score: float, terms: frozenset[str]) -> Result:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -66,6 +67,17 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
         did_you_mean=None if matching else query.did_you_mean(params.q, analysed),
         degraded=degraded,
     )
+
+
+def search_with_correction(
+    params: SearchParams, context: SearchContext | None = None, *, exact: bool = False
+) -> Results:
+    """`search`; when nothing matches and its spelling correction finds results, those instead."""
+    results = search(params, context)
+    if exact or results.total or not results.did_you_mean:
+        return results
+    corrected = search(params.model_copy(update={"q": results.did_you_mean}), context)
+    return replace(corrected, corrected_from=params.q) if corrected.total else results
 
 
 def suggest(text: str) -> list[dict]:

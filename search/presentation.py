@@ -51,6 +51,7 @@ FACET_LABELS = {
     "audience": _("Audience"),
 }
 MAX_FACET_OPTIONS = 20
+MAX_KIND_TABS = 5
 VISIBLE_FACET_OPTIONS = 8
 
 
@@ -156,8 +157,14 @@ def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[Fac
 
 
 def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int) -> list[dict]:
-    """Tabs for all kinds and each kind found, the selected one marked current."""
+    """All, then the MAX_KIND_TABS biggest kinds found (the selected one always), current marked."""
     current = selected[0] if len(selected) == 1 else ""
+    order = list(KIND_LABELS)
+    found = [kind for kind in order if kind_counts.get(kind) and kind != current]
+    biggest = sorted(found, key=lambda kind: (-kind_counts[kind], order.index(kind)))
+    shown = set(biggest[: MAX_KIND_TABS - 1 if current else MAX_KIND_TABS])
+    if current in KIND_LABELS:
+        shown.add(current)
     tabs = [
         {
             "kind": "",
@@ -167,7 +174,7 @@ def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int
         }
     ]
     for kind, label in KIND_LABELS.items():
-        if kind in kind_counts or kind == current:
+        if kind in shown:
             tabs.append(
                 {
                     "kind": kind,

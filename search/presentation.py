@@ -8,12 +8,14 @@ from urllib.parse import urlsplit
 
 from django.core.paginator import Page
 from django.http import QueryDict
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page as WagtailPage
 from wagtail.search.utils import normalise_query_string
 
-from search import registry
+from search import registry, service
 from search.pagination import paginate
 from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
 from search.results import Answer, Result, Results
@@ -52,6 +54,9 @@ FACET_LABELS = {
 }
 MAX_FACET_OPTIONS = 20
 MAX_KIND_TABS = 5
+# The intake line the no-results page names: concern for a child, the portal's commonest need.
+INTAKE_QUERY = "oro för barn"
+GLOSSARY_INDEX = ("portal", "glossaryindexpage")
 VISIBLE_FACET_OPTIONS = 8
 
 
@@ -222,6 +227,45 @@ def promotions(query: str, *, request) -> list[dict]:
     return items
 
 
+def glossary_url(request) -> str:
+    """The address of the live glossary index page, or nothing when there is none."""
+    app_label, model = GLOSSARY_INDEX
+    glossary = (
+        WagtailPage.objects.live()
+        .filter(content_type__app_label=app_label, content_type__model=model)
+        .first()
+    )
+    return safe_href(glossary.get_url(request) or "") if glossary else ""
+
+
+def intake_line(user) -> dict | None:
+    """The searcher's body's intake line for concern about a child (None: no context or none found)."""
+    context = registry.context_for_user(user)
+    if not context:
+        return None
+    answer = service.search(SearchParams(q=INTAKE_QUERY), context=context).answer
+    if answer is None or answer.kind != "contact_point":
+        return None
+    return {
+        "title": answer.title,
+        "href": safe_href(answer.url),
+        "phone": answer.phone,
+        "phone_uri": re.sub(r"[^\d+]", "", answer.phone),
+    }
+
+
+def no_results_help(params: SearchParams, *, request) -> dict:
+    """Next steps when nothing matched: broaden, the glossary and the right intake line."""
+    filtered = any(params.selected.values())
+    return {
+        "unfiltered_href": "?" + urlencode({"q": params.q}) if filtered else "",
+        "fewer_words": len(params.q.split()) > 1,
+        "glossary_href": glossary_url(request),
+        "intake": intake_line(request.user),
+        "intake_search_href": reverse("search:search") + "?" + urlencode({"q": "orosanmälan"}),
+    }
+
+
 def corrected_params(params: QueryDict, corrected: str) -> QueryDict:
     """The page's parameters searching the correction, so tabs and pages stay on it."""
     changed = params.copy()
@@ -246,4 +290,5 @@ def results_context(results: Results, *, params: SearchParams, page: Page, reque
         "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
         "facet_groups": facet_groups(results.facets, selected),
         "results_page": page,
+        "help": None if results.total else no_results_help(params, request=request),
     }

@@ -45,7 +45,8 @@ class SearchOut(Schema):
         None, description="The query as typed, when it found nothing and `query` is its correction."
     )
     degraded: bool = Field(
-        False, description="True while Elasticsearch is unreachable and the embedded engine answers."
+        False,
+        description="True while Elasticsearch is unreachable and the embedded engine answers.",
     )
 
 
@@ -54,6 +55,7 @@ class SuggestionOut(Schema):
     id: str
     title: str
     url: str
+    detail: str = Field("", description="People and contact points: role · unit · phone.")
 
 
 def search_json(results: Results) -> dict:

@@ -94,6 +94,9 @@ def result_items(results: list[Result], *, offset: int) -> list[dict]:
             "click": click_data(uid=f"{result.kind}:{result.id}", rank=position, url=result.url),
             "snippet": result.snippet,
             "rank": position,
+            "detail": [part for part in (result.role, result.unit) if part],
+            "phone": result.phone,
+            "phone_uri": re.sub(r"[^\d+]", "", result.phone),
         }
         for position, result in enumerate(results, start=offset + 1)
     ]

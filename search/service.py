@@ -21,7 +21,7 @@ from search.backends.base import SearchEngine
 from search.backends.resilient import ResilientEngine
 from search.context import SearchContext
 from search.params import SearchParams, suggest_text
-from search.results import Results, facet_counts, matches, result
+from search.results import Results, contact_line, facet_counts, matches, result
 
 # Imported on first use: the Elasticsearch client is heavy and unused on the embedded default.
 ELASTICSEARCH_ENGINE = "search.backends.elasticsearch.ElasticsearchEngine"
@@ -81,12 +81,15 @@ def search_with_correction(
 
 
 def suggest(text: str) -> list[dict]:
-    """Typeahead: up to eight `{kind, id, title, url}` whose names start with the text."""
+    """Typeahead: up to eight `{kind, id, title, url, detail}` whose names start with the text."""
     prefix = suggest_text(text)
     if not words(prefix):
         return []
     return [
-        {name: hit.document[name] for name in ("kind", "id", "title", "url")}
+        {
+            **{name: hit.document[name] for name in ("kind", "id", "title", "url")},
+            "detail": " · ".join(filter(None, contact_line(hit.document).values())),
+        }
         for hit in get_engine().suggest(prefix, size=SUGGEST_LIMIT)[:SUGGEST_LIMIT]
     ]
 

@@ -119,3 +119,15 @@ def test_no_results_names_the_intake_line_of_the_searchers_body(
 @pytest.mark.django_db
 def test_pages_with_results_show_no_help(signed_in_client, data):
     assert "search-help" not in signed_in_client.get("/sok/", {"q": "kurator"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_person_results_show_role_unit_and_a_phone_link(signed_in_client, data):
+    content = signed_in_client.get("/sok/", {"q": "lindqvist"}).content.decode()
+
+    item = re.search(
+        r'<li class="search-result search-result--person">.*?</li>', content, re.DOTALL
+    )
+    assert item is not None
+    assert "Skolkurator" in item.group(0) and "Fjällby skola" in item.group(0)
+    assert 'href="tel:0701740000"' in item.group(0)

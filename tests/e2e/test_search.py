@@ -32,6 +32,7 @@ def test_tabs_page_links_and_did_you_mean_lead_to_results(signed_in_page):
     correction = page.locator(".search-correction")
     assert "Visar resultat för rack" in correction.inner_text()
     assert page.locator(RESULTS).count() > 0
+    assert violations(page) == []
     correction.locator("a", has_text="rasc").click()
     page.wait_for_url("**/sok/?q=rasc&exact=1")
     assert page.locator(RESULTS).count() == 0

@@ -52,3 +52,11 @@ def test_school_nurse_finds_the_skolskoterska_and_suggests_no_spelling(signed_in
     assert results.did_you_mean is None
     assert page.context["total"] >= 1
     assert "did-you-mean" not in page.content.decode()
+
+
+def test_english_words_are_never_respelt_even_when_nothing_matches():
+    ui_dataset.build()
+    FunctionFactory(key="ui-child-profession", name="Child profession")
+
+    for text in ("child protection", "school nurse", "social services"):
+        assert query.did_you_mean(text) is None, text

@@ -71,6 +71,7 @@ def test_home_page_box_suggests_people_with_role_unit_and_phone_by_keyboard(sign
     box.press("Enter")
     page.wait_for_url(re.compile(r".*/katalog/personer/d001/$"))
     assert "Arvid Engström" in page.locator("main h1").inner_text()
+    page.wait_for_load_state("networkidle")
 
 
 def test_home_page_box_searches_without_choosing_a_suggestion(signed_in_page):
@@ -80,3 +81,4 @@ def test_home_page_box_searches_without_choosing_a_suggestion(signed_in_page):
     page.press("#home-search-input", "Enter")
     page.wait_for_url("**/sok/?q=school+nurse")
     assert page.locator(".did-you-mean").count() == 0
+    page.wait_for_load_state("networkidle")

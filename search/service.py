@@ -81,17 +81,19 @@ def search_with_correction(
 
 
 def suggest(text: str) -> list[dict]:
-    """Typeahead: up to eight `{kind, id, title, url, detail}` whose names start with the text."""
+    """Typeahead: up to eight `{kind, id, title, url}` whose names start with the text.
+
+    People and contact points also have `detail`: role · unit · phone.
+    """
     prefix = suggest_text(text)
     if not words(prefix):
         return []
-    return [
-        {
-            **{name: hit.document[name] for name in ("kind", "id", "title", "url")},
-            "detail": " · ".join(filter(None, contact_line(hit.document).values())),
-        }
-        for hit in get_engine().suggest(prefix, size=SUGGEST_LIMIT)[:SUGGEST_LIMIT]
-    ]
+    suggestions = []
+    for hit in get_engine().suggest(prefix, size=SUGGEST_LIMIT)[:SUGGEST_LIMIT]:
+        suggestion = {name: hit.document[name] for name in ("kind", "id", "title", "url")}
+        detail = " · ".join(filter(None, contact_line(hit.document).values()))
+        suggestions.append({**suggestion, "detail": detail} if detail else suggestion)
+    return suggestions
 
 
 def rebuild_index(progress: Callable[[int], object] | None = None) -> int:

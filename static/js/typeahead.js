@@ -1,6 +1,7 @@
 // Typeahead for the search boxes marked data-suggest (the header's and the home page's): an ARIA 1.2
-// combobox with a listbox popup. Suggestions come from /api/v1/suggest; people show role, unit and
-// phone. Arrow keys move, Enter opens, Escape closes; without JavaScript the form simply searches.
+// combobox with a listbox popup (data-suggest names the listbox; the combobox roles are added here,
+// so without JavaScript the box is a plain search field). Suggestions come from /api/v1/suggest;
+// people show role, unit and phone. Arrow keys move, Enter opens, Escape closes.
 (function () {
   "use strict";
 
@@ -25,10 +26,14 @@
        many: " suggestions. Use the up and down arrows to choose."};
 
   function attach(input) {
-    var listbox = document.getElementById(input.getAttribute("aria-controls"));
+    var listbox = document.getElementById(input.dataset.suggest);
     if (!listbox) {
       return;
     }
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listbox.id);
 
     var status = document.createElement("div");
     status.className = "visually-hidden";
@@ -202,5 +207,5 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest][aria-controls]"), attach);
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), attach);
 })();

@@ -56,6 +56,8 @@ def test_home_page_box_suggests_people_with_role_unit_and_phone_by_keyboard(sign
     page = signed_in_page
     page.goto("/")
     box = page.locator("#home-search-input")
+    assert box.get_attribute("role") == "combobox"
+    assert box.get_attribute("aria-controls") == "home-search-suggestions"
     box.click()
     box.press_sequentially("arvid eng", delay=60)
     options = page.locator("#home-search-suggestions [role=option]")

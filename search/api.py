@@ -76,6 +76,13 @@ class SearchOut(Schema):
     )
     answer: AnswerOut | None = Field(None, description="The best who-to-contact card.")
     did_you_mean: str | None = None
+    corrected_from: str | None = Field(
+        None, description="The query as typed, when it found nothing and `query` is its correction."
+    )
+    degraded: bool = Field(
+        False,
+        description="True while Elasticsearch is unreachable and the embedded engine answers.",
+    )
 
 
 class SuggestionOut(Schema):
@@ -83,6 +90,7 @@ class SuggestionOut(Schema):
     id: str
     title: str
     url: str
+    detail: str = Field("", description="People and contact points: role · unit · phone.")
 
 
 def search_json(results: Results) -> dict:
@@ -91,13 +99,14 @@ def search_json(results: Results) -> dict:
 
 
 @router.get("/search", response=SearchOut, url_name="search", summary="Search every kind")
-def search(request, params: Query[SearchParams]):
+def search(request, params: Query[SearchParams], exact: bool = False):
     """One ranked page of results mixing kinds, with facets and the best contact answer.
 
-    Ranked in the caller's context (SPEC §5.3) unless `context=none`.
+    Ranked in the caller's context (SPEC §5.3) unless `context=none`. A query that finds nothing
+    is searched as its spelling correction unless `exact` is true.
     """
     context = None if params.context == "none" else registry.context_for_user(request.user)
-    return service.search(params, context=context)
+    return service.search_with_correction(params, context=context, exact=exact)
 
 
 @router.get(

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from django.core.paginator import Page
+from django.http import QueryDict
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page as WagtailPage
 from wagtail.search.utils import normalise_query_string
 
-from search import registry
+from search import registry, service
 from search.pagination import paginate
 from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
 from search.results import Answer, Result, Results
@@ -51,6 +53,10 @@ FACET_LABELS = {
     "audience": _("Audience"),
 }
 MAX_FACET_OPTIONS = 20
+MAX_KIND_TABS = 5
+# The intake line the no-results page names: concern for a child, the portal's commonest need.
+INTAKE_QUERY = "oro för barn"
+GLOSSARY_INDEX = ("portal", "glossaryindexpage")
 VISIBLE_FACET_OPTIONS = 8
 
 
@@ -88,6 +94,9 @@ def result_items(results: list[Result], *, offset: int) -> list[dict]:
             "click": click_data(uid=f"{result.kind}:{result.id}", rank=position, url=result.url),
             "snippet": result.snippet,
             "rank": position,
+            "detail": [part for part in (result.role, result.unit) if part],
+            "phone": result.phone,
+            "phone_uri": re.sub(r"[^\d+]", "", result.phone),
         }
         for position, result in enumerate(results, start=offset + 1)
     ]
@@ -187,8 +196,14 @@ def facet_groups(facets: dict, selected: dict[str, tuple[str, ...]]) -> list[Fac
 
 
 def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int) -> list[dict]:
-    """Tabs for all kinds and each kind found, the selected one marked current."""
+    """All, then the MAX_KIND_TABS biggest kinds found (the selected one always), current marked."""
     current = selected[0] if len(selected) == 1 else ""
+    order = list(KIND_LABELS)
+    found = [kind for kind in order if kind_counts.get(kind) and kind != current]
+    biggest = sorted(found, key=lambda kind: (-kind_counts[kind], order.index(kind)))
+    shown = set(biggest[: MAX_KIND_TABS - 1 if current else MAX_KIND_TABS])
+    if current in KIND_LABELS:
+        shown.add(current)
     tabs = [
         {
             "kind": "",
@@ -198,7 +213,7 @@ def kind_tabs(kind_counts: dict[str, int], selected: tuple[str, ...], total: int
         }
     ]
     for kind, label in KIND_LABELS.items():
-        if kind in kind_counts or kind == current:
+        if kind in shown:
             tabs.append(
                 {
                     "kind": kind,
@@ -246,6 +261,53 @@ def promotions(query: str, *, request) -> list[dict]:
     return items
 
 
+def glossary_url(request) -> str:
+    """The address of the live glossary index page, or nothing when there is none."""
+    app_label, model = GLOSSARY_INDEX
+    glossary = (
+        WagtailPage.objects.live()
+        .filter(content_type__app_label=app_label, content_type__model=model)
+        .first()
+    )
+    return safe_href(glossary.get_url(request) or "") if glossary else ""
+
+
+def intake_line(user) -> dict | None:
+    """The searcher's body's intake line for concern about a child (None: no context or none found)."""
+    context = registry.context_for_user(user)
+    if not context:
+        return None
+    answer = service.search(SearchParams(q=INTAKE_QUERY), context=context).answer
+    if answer is None or answer.kind != "contact_point":
+        return None
+    return {
+        "title": answer.title,
+        "href": safe_href(answer.url),
+        "phone": answer.phone,
+        "phone_uri": re.sub(r"[^\d+]", "", answer.phone),
+    }
+
+
+def no_results_help(params: SearchParams, *, request) -> dict:
+    """Next steps when nothing matched: broaden, the glossary and the right intake line."""
+    filtered = any(params.selected.values())
+    return {
+        "unfiltered_href": "?" + urlencode({"q": params.q}) if filtered else "",
+        "fewer_words": len(params.q.split()) > 1,
+        "glossary_href": glossary_url(request),
+        "intake": intake_line(request.user),
+        "intake_search_href": reverse("search:search") + "?" + urlencode({"q": "orosanmälan"}),
+    }
+
+
+def corrected_params(params: QueryDict, corrected: str) -> QueryDict:
+    """The page's parameters searching the correction, so tabs and pages stay on it."""
+    changed = params.copy()
+    changed["q"] = corrected
+    changed.pop("page", None)
+    return changed
+
+
 def results_context(results: Results, *, params: SearchParams, page: Page, request) -> dict:
     """Template context for one page of results."""
     first_page = page.number == 1
@@ -257,7 +319,10 @@ def results_context(results: Results, *, params: SearchParams, page: Page, reque
         "results": result_items(results.results, offset=params.offset),
         "offset": params.offset,
         "did_you_mean": None if results.total else results.did_you_mean,
+        "corrected_from": results.corrected_from,
+        "corrected_query": results.query if results.corrected_from else None,
         "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
         "facet_groups": facet_groups(results.facets, selected),
         "results_page": page,
+        "help": None if results.total else no_results_help(params, request=request),
     }

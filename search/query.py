@@ -126,11 +126,18 @@ def analyse(text: str) -> Analysed:
 
 
 def did_you_mean(text: str, analysed: Analysed | None = None) -> str | None:
-    """The query with unknown words respelt from the index vocabulary, when any were."""
+    """The query with unknown words respelt from the index vocabulary, when any were.
+
+    Words of a known phrase (a synonym, an English term) are never respelt.
+    """
     analysed = analysed or analyse(text)
     vocabulary, known = _vocabulary.get()
     fixes: dict[str, str] = {}
-    for token in query_words(text):
+    tokens = query_words(text)
+    known_phrases = {pos for start, end, _ in synonyms.expand(tokens) for pos in range(start, end)}
+    for position, token in enumerate(tokens):
+        if position in known_phrases:
+            continue
         fix = analysed.corrections.get(token)
         if fix is None and not known.intersection(word_slot(token)):
             options = process.extract(

@@ -15,6 +15,7 @@ from search.params import FACETS
 
 SNIPPET_FIELDS = ("summary", "body", "keywords", "roles", "places")
 SNIPPET_LENGTH = 180
+CONTACT_KINDS = ("person", "contact_point")
 _WORD_SPAN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -28,6 +29,9 @@ class Result:
     url: str
     snippet: SafeString
     score: float
+    role: str = ""
+    unit: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Results:
     answer: Answer | None = None
     did_you_mean: str | None = None
     degraded: bool = False
+    corrected_from: str | None = None
 
 
 def result(hit: Hit, *, score: float, terms: frozenset[str]) -> Result:
@@ -97,7 +102,20 @@ def result(hit: Hit, *, score: float, terms: frozenset[str]) -> Result:
         url=document["url"],
         snippet=snippet(document, terms),
         score=round(score * 10, 3),
+        **contact_line(document),
     )
+
+
+def contact_line(document: dict) -> dict[str, str]:
+    """Role, unit and phone of a person or contact point (empty for other kinds)."""
+    if document.get("kind") not in CONTACT_KINDS:
+        return {"role": "", "unit": "", "phone": ""}
+    contact = document.get("contact") or {}
+    return {
+        "role": contact.get("function") or "",
+        "unit": contact.get("organisation") or "",
+        "phone": contact.get("phone") or "",
+    }
 
 
 def answer(document: dict, *, reason: str, **extras) -> Answer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -21,7 +22,7 @@ from search.backends.base import SearchEngine
 from search.backends.resilient import ResilientEngine
 from search.context import SearchContext
 from search.params import SearchParams, suggest_text
-from search.results import Results, facet_counts, matches, result
+from search.results import Results, contact_line, facet_counts, matches, result
 
 # Imported on first use: the Elasticsearch client is heavy and unused on the embedded default.
 ELASTICSEARCH_ENGINE = "search.backends.elasticsearch.ElasticsearchEngine"
@@ -70,15 +71,31 @@ def search(params: SearchParams, context: SearchContext | None = None) -> Result
     )
 
 
+def search_with_correction(
+    params: SearchParams, context: SearchContext | None = None, *, exact: bool = False
+) -> Results:
+    """`search`; when nothing matches and its spelling correction finds results, those instead."""
+    results = search(params, context)
+    if exact or results.total or not results.did_you_mean:
+        return results
+    corrected = search(params.model_copy(update={"q": results.did_you_mean}), context)
+    return replace(corrected, corrected_from=params.q) if corrected.total else results
+
+
 def suggest(text: str) -> list[dict]:
-    """Typeahead: up to eight `{kind, id, title, url}` whose names start with the text."""
+    """Typeahead: up to eight `{kind, id, title, url}` whose names start with the text.
+
+    People and contact points also have `detail`: role · unit · phone.
+    """
     prefix = suggest_text(text)
     if not words(prefix):
         return []
-    return [
-        {name: hit.document[name] for name in ("kind", "id", "title", "url")}
-        for hit in get_engine().suggest(prefix, size=SUGGEST_LIMIT)[:SUGGEST_LIMIT]
-    ]
+    suggestions = []
+    for hit in get_engine().suggest(prefix, size=SUGGEST_LIMIT)[:SUGGEST_LIMIT]:
+        suggestion = {name: hit.document[name] for name in ("kind", "id", "title", "url")}
+        detail = " · ".join(filter(None, contact_line(hit.document).values()))
+        suggestions.append({**suggestion, "detail": detail} if detail else suggestion)
+    return suggestions
 
 
 def rebuild_index(progress: Callable[[int], object] | None = None) -> int:

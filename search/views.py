@@ -17,20 +17,23 @@ RANK = re.compile(r"[0-9]{1,4}")
 def search_page(request):
     """Results for `q` with the answer card, promotions, tabs, facets and pages; never an error."""
     params = SearchParams.for_results_page(request.GET)
+    exact = request.GET.get("exact") == "1"
     selected = params.selected
     context = {"query": params.q, "selected": selected, "params": request.GET}
     if params.q:
         searcher = None if params.context == "none" else registry.context_for_user(request.user)
-        results = service.search(params, context=searcher)
+        results = service.search_with_correction(params, context=searcher, exact=exact)
         if params.page == 1:
             kinds = ",".join(selected["kind"])
             analytics.record_search(query=params.q, results=results.total, kind=kinds)
         page = presentation.results_page(total=results.total, number=params.page)
         if page.number != params.page:
             params = params.on_page(page.number)
-            results = service.search(params, context=searcher)
+            results = service.search_with_correction(params, context=searcher, exact=exact)
         if results.degraded:
             request.search_degraded = True
+        if results.corrected_from:
+            context["params"] = presentation.corrected_params(request.GET, results.query)
         context.update(
             presentation.results_context(results, params=params, page=page, request=request)
         )

@@ -1,5 +1,7 @@
 """Synonyms: the maintained list in data/synonyms.txt plus the glossary's, read at query time.
 
+English words for the commonest terms (data/english.txt) lead one way to the Swedish terms.
+
 A group is a set of phrases that mean the same. Glossary synonyms come from the synonym providers
 apps register in search/registry.py (the portal's glossary: term → other words, and an
 abbreviation's expansion); they are cached briefly and dropped when a page is published, so
@@ -37,6 +39,19 @@ def maintained_groups() -> tuple[tuple[str, ...], ...]:
         tuple(part.strip() for part in line.split(",") if part.strip())
         for line in wordlists.read(wordlists.SYNONYMS)
     )
+
+
+@lru_cache(maxsize=1)
+def english_rules() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(English phrases, Swedish terms) per rule of data/english.txt."""
+    rules = []
+    for line in wordlists.read(wordlists.ENGLISH):
+        english, _, swedish = line.partition("=>")
+        phrases = tuple(part.strip() for part in english.split(",") if part.strip())
+        terms = tuple(part.strip() for part in swedish.split(",") if part.strip())
+        if phrases and terms:
+            rules.append((phrases, terms))
+    return tuple(rules)
 
 
 def _glossary_source() -> list[list[str]]:
@@ -88,6 +103,14 @@ def table() -> dict[tuple[str, ...], tuple[str, ...]]:
                 continue
             merged = built.setdefault(phrase_key, [])
             merged.extend(other for other in group if other not in merged)
+    for phrases, terms in english_rules():
+        swedish = [
+            phrase for term in terms for phrase in (term, *built.get(key(term), ())) if phrase
+        ]
+        for phrase in phrases:
+            phrase_key = key(phrase)
+            if phrase_key and len(phrase_key) <= MAX_PHRASE and phrase_key not in built:
+                built[phrase_key] = list(dict.fromkeys([phrase, *swedish]))
     result = {phrase_key: tuple(phrases) for phrase_key, phrases in built.items()}
     with _lock:
         _cache.update(at=time.monotonic(), table=result)

@@ -8,6 +8,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 COMPOUND_WORDS = DATA_DIR / "compound_words.txt"
 STOP_WORDS = DATA_DIR / "stopwords.txt"
 SYNONYMS = DATA_DIR / "synonyms.txt"
+ENGLISH = DATA_DIR / "english.txt"
 
 
 def read(path: Path) -> list[str]:

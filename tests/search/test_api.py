@@ -135,7 +135,14 @@ def test_suggest_returns_at_most_eight_small_records(signed_in_client, data):
     suggestions = response.json()
     assert 1 <= len(suggestions) <= 8
     for suggestion in suggestions:
-        assert set(suggestion) == SUGGESTION_KEYS
+        assert SUGGESTION_KEYS <= set(suggestion) <= SUGGESTION_KEYS | {"detail"}
+
+
+def test_person_suggestions_say_role_unit_and_phone(signed_in_client, data):
+    suggestions = signed_in_client.get("/api/v1/suggest", {"q": "karin"}).json()
+
+    karin = next(s for s in suggestions if s["id"] == "ui-p1")
+    assert karin["detail"] == "Skolkurator · Fjällby skola · 070-174 00 00"
 
 
 def test_suggest_with_an_empty_query_is_an_empty_list(signed_in_client, data):

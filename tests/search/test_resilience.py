@@ -447,4 +447,11 @@ def test_site_keeps_searching_with_elasticsearch_url_at_a_closed_port(
     assert NOTICE in page.content.decode()
     assert api.status_code == 200
     assert api.json()["results"]
+    assert api.json()["degraded"] is True
     assert PendingIndexChange.objects.filter(uid="function:kurator", action="index").exists()
+
+
+def test_the_api_says_degraded_false_while_the_embedded_default_answers(signed_in_client):
+    body = signed_in_client.get("/api/v1/search", {"q": "kurator"}).json()
+
+    assert body["degraded"] is False

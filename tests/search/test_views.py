@@ -138,7 +138,7 @@ def test_tabs_pages_and_did_you_mean_lead_to_results(signed_in_client, data):
         ui_dataset.FunctionFactory(key=f"ui-pag-{number}", name=f"Paginerad funktion {number}")
     followed = {group: [] for group in LINK_GROUPS}
     for page_url in ("/sok/?q=kurator", "/sok/?q=paginerad", "/sok/?q=paginerad&page=2",
-                     "/sok/?q=lindkvizt"):  # fmt: skip
+                     "/sok/?q=lindkvizt&exact=1", "/sok/?q=lindkvizt"):  # fmt: skip
         for group, targets in links(
             page_url, signed_in_client.get(page_url).content.decode()
         ).items():

@@ -186,7 +186,7 @@ def test_text_field_mapping(index_body):
 def test_filter_fields_are_keywords(index_body):
     properties = index_body["mappings"]["properties"]
 
-    for name in ("uid", "kind", "id", "organisation", "function", "tag", "audience"):
+    for name in ("uid", "kind", "id", "organisation", "serves", "function", "tag", "audience"):
         assert properties[name] == {"type": "keyword"}, name
     assert properties["contact"] == {"type": "object", "enabled": False}
     assert index_body["mappings"]["dynamic"] is False

@@ -64,7 +64,7 @@ SLOT_CACHE = 256
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
 SYNC_INTERVAL = 1.0
-# Filter, facet and context fields whose values each document keeps as sets, for fast counting.
+# Filter, facet and context fields with an inverted index (value -> uids), for set-speed counting.
 KEYWORD_FIELDS = ("kind", "organisation", "serves", "function", "tag", "audience")
 WRITE_BATCH = 500
 
@@ -110,7 +110,6 @@ class _Index:
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.doc_terms: dict[str, list[str]] = {}
         self.short_terms: dict[str, dict[str, frozenset[str]]] = {}
-        self.keywords: dict[str, dict[str, frozenset[str]]] = {}
         self.holders: dict[str, dict[str, set[str]]] = {name: {} for name in KEYWORD_FIELDS}
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
@@ -144,12 +143,13 @@ class _Index:
             for name in RERANK_FIELDS
             if name in analysed
         }
-        self.keywords[uid] = {
-            name: frozenset(field_values(document, name)) for name in KEYWORD_FIELDS
-        }
-        for name, values in self.keywords[uid].items():
-            for value in values:
-                self.holders[name].setdefault(value, set()).add(uid)
+        for name, holders in self.holders.items():
+            for value in field_values(document, name):
+                uids = holders.get(value)
+                if uids is None:
+                    holders[value] = {uid}
+                else:
+                    uids.add(uid)
         self.documents[uid] = document
         if not self.titles_dirty:
             for entry in _title_entries(uid, document):
@@ -164,37 +164,32 @@ class _Index:
                 if not postings:
                     del self.postings[term]
         self.short_terms.pop(uid, None)
-        for name, values in self.keywords.pop(uid, {}).items():
-            for value in values:
-                holders = self.holders[name][value]
-                holders.discard(uid)
-                if not holders:
-                    del self.holders[name][value]
         document = self.documents.pop(uid, None)
+        for name, holders in self.holders.items():
+            for value in field_values(document, name) if document is not None else ():
+                uids = holders.get(value)
+                if uids is not None:
+                    uids.discard(uid)
+                    if not uids:
+                        del holders[value]
         if document is not None and not self.titles_dirty:
             for entry in _title_entries(uid, document):
                 position = bisect.bisect_left(self.titles, entry)
                 if position < len(self.titles) and self.titles[position] == entry:
                     del self.titles[position]
 
-    def keywords_of(self, uid: str, names: Iterable[str] = ()) -> dict[str, frozenset[str]]:
-        """A document's value sets of KEYWORD_FIELDS, plus of any other field in `names`."""
-        known = self.keywords[uid]
-        if all(name in known for name in names):
-            return known
-        document = self.documents[uid]
-        missing = [name for name in names if name not in known]
-        return {**known, **{name: frozenset(field_values(document, name)) for name in missing}}
+    def values(self, uid: str, name: str) -> set[str]:
+        """A document's values of field `name`."""
+        return set(field_values(self.documents[uid], name))
 
     def holding(self, name: str, values: frozenset[str], among: set[str]) -> set[str]:
         """The documents among `among` whose field `name` holds one of `values`."""
-        if name not in self.holders:
-            return {
-                uid for uid in among if not values.isdisjoint(self.keywords_of(uid, [name])[name])
-            }
+        holders = self.holders.get(name)
+        if holders is None:
+            return {uid for uid in among if not values.isdisjoint(self.values(uid, name))}
         found: set[str] = set()
         for value in values:
-            uids = self.holders[name].get(value)
+            uids = holders.get(value)
             if uids:
                 found |= uids & among
         return found
@@ -203,15 +198,13 @@ class _Index:
         """Every value a document of the index holds in field `name`."""
         if name in self.holders:
             return frozenset(self.holders[name])
-        return frozenset().union(*(self.keywords_of(uid, [name])[name] for uid in self.documents))
+        return frozenset().union(*(self.values(uid, name) for uid in self.documents))
 
     def value_counts(self, name: str, among: set[str]) -> dict[str, int]:
         """How many documents among `among` hold each value of field `name`."""
         holders = self.holders.get(name)
         if holders is None or len(among) < len(holders):
-            return Counter(
-                chain.from_iterable(self.keywords_of(uid, [name])[name] for uid in among)
-            )
+            return Counter(chain.from_iterable(self.values(uid, name) for uid in among))
         counts = {value: len(uids & among) for value, uids in holders.items()}
         return {value: count for value, count in counts.items() if count}
 

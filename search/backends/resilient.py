@@ -31,7 +31,7 @@ from search.models import PendingIndexChange
 logger = logging.getLogger(__name__)
 
 REPLAY_BATCH = 500
-Answer = TypeVar("Answer")
+Reply = TypeVar("Reply")
 _engines: weakref.WeakSet[ResilientEngine] = weakref.WeakSet()
 _seq_lock = threading.Lock()
 _last_seq = 0
@@ -206,7 +206,7 @@ class ResilientEngine:
         self._succeeded()
         return not pending_exists()
 
-    def _read(self, call: Callable[[SearchEngine], Answer]) -> Answer:
+    def _read(self, call: Callable[[SearchEngine], Reply]) -> Reply:
         """The primary's answer when it is current and up, else the fallback's."""
         if self._primary_due():
             try:

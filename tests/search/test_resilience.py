@@ -1,5 +1,6 @@
 """Elasticsearch outage: answers from the embedded engine, one warning per interval, queued writes."""
 
+import dataclasses
 import logging
 
 import pytest
@@ -151,9 +152,10 @@ def test_search_answers_from_the_embedded_engine_when_elasticsearch_is_down(make
     engine = make_engine(es_down)
     engine.index_documents([KURATOR, REKTOR])
 
-    hits = engine.search(KURATOR_QUERY).hits
+    found = engine.search(dataclasses.replace(KURATOR_QUERY, facets=("kind",)))
 
-    assert [hit.uid for hit in hits][:1] == ["function:kurator"]
+    assert [hit.uid for hit in found.hits][:1] == ["function:kurator"]
+    assert (found.total, found.facets) == (1, {"kind": {"function": 1}})
     assert engine.last_degraded is True
     assert engine.degraded is True
     assert outage_active() is True

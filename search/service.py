@@ -1,13 +1,14 @@
 """The one entry to search: `search()`, `suggest()`, `get_engine()` and `rebuild_index()`.
 
 Pipeline: checked params (search.params) → query analysis into an EngineQuery (search.query) →
-up to `CANDIDATES` hits from the engine → rerank in Python (search.ranking) → filter, facet, page
-and build typed results with snippets and the answer card (search.results).
+the engine filters by the selected facets, applies the searcher's context and returns the best
+`CANDIDATES` (or as many as the page needs) with the exact total and facet counts → rerank in
+Python (search.ranking) → page and build typed results with snippets and the answer card
+(search.results).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,8 +22,8 @@ from search.backends import embedded
 from search.backends.base import SearchEngine
 from search.backends.resilient import ResilientEngine
 from search.context import SearchContext
-from search.params import SearchParams, suggest_text
-from search.results import Results, contact_line, facet_counts, matches, result
+from search.params import FACETS, SearchParams, suggest_text
+from search.results import Results, contact_line, result
 
 # Imported on first use: the Elasticsearch client is heavy and unused on the embedded default.
 ELASTICSEARCH_ENGINE = "search.backends.elasticsearch.ElasticsearchEngine"
@@ -47,26 +48,32 @@ def get_engine() -> SearchEngine:
 def search(params: SearchParams, context: SearchContext | None = None) -> Results:
     """Search every kind and return one ranked, faceted page.
 
-    `context` is the searcher (SPEC §5.3); ranking does not use it yet.
+    `context` is the searcher (SPEC §5.3): the engine ranks by it before its cut-off.
     """
     analysed = query.analyse(params.q)
     if not analysed.engine_query.should:
         return Results(query=params.q)
     engine = get_engine()
     context = places.effective_context(context, analysed)
-    hits = engine.search(dataclasses.replace(analysed.engine_query, context=context.boosts()))
+    found = engine.search(
+        replace(
+            analysed.engine_query,
+            filters={name: values for name, values in params.selected.items() if values},
+            facets=FACETS,
+            context=context.boosts(),
+            size=max(analysed.engine_query.size, params.offset + params.limit),
+        )
+    )
     degraded = bool(getattr(engine, "last_degraded", False))
-    ranked = ranking.rerank(hits, analysed)
-    selected = params.selected
-    matching = [(score, hit) for score, hit in ranked if matches(hit.document, selected)]
-    window = matching[params.offset : params.offset + params.limit]
+    ranked = ranking.rerank(found.hits, analysed)
+    window = ranked[params.offset : params.offset + params.limit]
     return Results(
         query=params.q,
-        total=len(matching),
+        total=found.total,
         results=[result(hit, score=score, terms=analysed.terms) for score, hit in window],
-        facets=facet_counts([hit for _, hit in ranked], selected),
-        answer=answers.select_answer(matching, analysed, context),
-        did_you_mean=None if matching else query.did_you_mean(params.q, analysed),
+        facets=found.facets,
+        answer=answers.select_answer(ranked, analysed, context),
+        did_you_mean=None if found.total else query.did_you_mean(params.q, analysed),
         degraded=degraded,
     )
 

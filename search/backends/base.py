@@ -63,6 +63,19 @@ def document_digest(document: dict) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+def field_values(document: dict, name: str) -> list[str]:
+    """A document's values of a filter field (a single string counts as one value)."""
+    value = document.get(name)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def by_count(counts: dict[str, int]) -> dict[str, int]:
+    """Facet counts most frequent first, then by value."""
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 @dataclass(frozen=True)
 class Hit:
     """One matching document as an engine returns it (`terms`: its RERANK_FIELDS' index terms)."""
@@ -81,18 +94,35 @@ class EngineQuery:
     `should` groups are alternatives for one user word (the word, its stem, expansions, fuzzy
     corrections); a document matching more groups ranks higher. `phrases` are multi-word
     expansions (e.g. "samordnad individuell plan"). `filters` maps a document list field
-    (organisation, function, tag, audience, kind) to accepted values. `context` are the
-    searcher's boosts (search/context.py), applied by the engine before its candidate cut-off.
+    (organisation, function, tag, audience, kind) to accepted values; a document must hold one
+    of them for every field with values. `facets` names the fields to count values of.
+    `context` are the searcher's boosts (search/context.py), applied by the engine before its
+    candidate cut-off of `size` hits.
     """
 
     text: str
     should: tuple[tuple[str, ...], ...] = ()
     phrases: tuple[str, ...] = ()
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    boosts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    facets: tuple[str, ...] = ()
     context: tuple[Boost, ...] = ()
     size: int = 200
     weights: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found: the best `hits` (at most `size`), the exact `total` and `facets`.
+
+    `total` counts every document matching the text and all filters, whatever the cut-off.
+    `facets` holds, for each field asked for, the number of documents per value among those
+    matching the text and every filter except that field's own (disjunctive facets), most
+    frequent first.
+    """
+
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 class SearchEngine(Protocol):
@@ -106,7 +136,7 @@ class SearchEngine(Protocol):
 
     def rebuild(self, documents: Iterable[dict]) -> int: ...
 
-    def search(self, query: EngineQuery) -> list[Hit]: ...
+    def search(self, query: EngineQuery) -> Found: ...
 
     def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]: ...
 

@@ -18,8 +18,17 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from search.backends import es_settings
-from search.backends.base import FIELD_WEIGHTS, Change, EngineQuery, Hit, document_digest
+from search.backends.base import (
+    FIELD_WEIGHTS,
+    Change,
+    EngineQuery,
+    Found,
+    Hit,
+    by_count,
+    document_digest,
+)
 from search.backends.resilient import EngineUnavailable
+from search.context import Boost
 
 # Outages are reported once per interval by the resilient wrapper; the transport would warn on
 # every failed request.
@@ -33,7 +42,10 @@ IGNORED_STATUS = (404, 409)
 MAX_ALTERNATIVES = 12
 MAX_PHRASES = 12
 FUZZINESS = "AUTO"
-BOOST_WEIGHT = 1.5
+# Elasticsearch's index.max_result_window: a search never asks for more hits than this.
+MAX_RESULT_WINDOW = 10_000
+# Facet values counted per field (organisations are the most numerous, ~1,000 in a county).
+FACET_SIZE = 2_000
 ADMIN_TIMEOUT = 120.0
 # Indexing or deleting glossary documents means editors changed synonyms: reload them.
 GLOSSARY_KIND = "glossary"
@@ -105,11 +117,46 @@ def _phrase_clause(phrase: str) -> dict:
     return {"multi_match": {"query": phrase, "type": "phrase", "fields": main_fields(), "slop": 1}}
 
 
+def _terms_filters(filters: dict[str, tuple[str, ...]], *, without: str = "") -> list[dict]:
+    """One `terms` clause per filtered field (fields without values and `without` left out)."""
+    return [
+        {"terms": {name: list(values)}}
+        for name, values in sorted(filters.items())
+        if values and name != without
+    ]
+
+
+def _context_function(boost: Boost) -> dict:
+    """A function_score function for one context boost (search/context.py)."""
+    values = list(boost.values)
+    if boost.elsewhere:
+        matching = {
+            "bool": {
+                "filter": [{"exists": {"field": boost.field}}],
+                "must_not": [{"terms": {boost.field: values}}],
+            }
+        }
+    else:
+        matching = {"terms": {boost.field: values}}
+    return {"filter": matching, "weight": boost.weight}
+
+
+def _facet_aggregation(name: str, filters: dict[str, tuple[str, ...]]) -> dict:
+    """Counts of one field's values among the hits passing every other field's filter."""
+    return {
+        "filter": {"bool": {"filter": _terms_filters(filters, without=name)}},
+        "aggs": {"values": {"terms": {"field": name, "size": FACET_SIZE}}},
+    }
+
+
 def build_search_body(query: EngineQuery) -> dict:
-    """Compile an analysed query: one dis_max per should group, phrases, filters and boosts.
+    """Compile an analysed query: one dis_max per should group, phrases, filters, context, facets.
 
     `query.weights` (alternative -> factor) boosts single alternatives, as on the embedded
-    engine; `boosts` multiply the score of matching documents by BOOST_WEIGHT.
+    engine. The context multiplies each document's score by the weight of the best boost it
+    matches (function_score, score_mode max: 1 when none matches). Without facets the filters
+    restrict the query; with facets they go into `post_filter`, so each facet's aggregation can
+    count the matches of every other field's filter (disjunctive facets). Totals are exact.
     """
     weights = query.weights or {}
     groups = [tuple(a for a in group if a.strip()) for group in query.should[:MAX_GROUPS]]
@@ -120,23 +167,27 @@ def build_search_body(query: EngineQuery) -> dict:
     text_query = (
         {"bool": {"should": matching, "minimum_should_match": 1}} if matching else {"match_all": {}}
     )
-    filters = [{"terms": {field: list(values)}} for field, values in sorted(query.filters.items())]
-    boosts = [
-        {"filter": {"terms": {field: list(values)}}, "weight": BOOST_WEIGHT}
-        for field, values in sorted(query.boosts.items())
-        if values
-    ]
-    scored = {"bool": {"must": [text_query], "filter": filters}}
-    if boosts:
+    filters = _terms_filters(query.filters)
+    scored: dict = {"bool": {"must": [text_query], "filter": [] if query.facets else filters}}
+    if query.context:
         scored = {
             "function_score": {
                 "query": scored,
-                "functions": boosts,
-                "score_mode": "multiply",
+                "functions": [_context_function(boost) for boost in query.context],
+                "score_mode": "max",
                 "boost_mode": "multiply",
             }
         }
-    return {"size": max(0, query.size), "query": scored, "highlight": HIGHLIGHT}
+    body = {
+        "size": min(max(0, query.size), MAX_RESULT_WINDOW),
+        "track_total_hits": True,
+        "query": scored,
+        "highlight": HIGHLIGHT,
+    }
+    if query.facets:
+        body["post_filter"] = {"bool": {"filter": filters}}
+        body["aggs"] = {name: _facet_aggregation(name, query.filters) for name in query.facets}
+    return body
 
 
 def build_suggest_body(prefix: str, *, size: int) -> dict:
@@ -220,6 +271,20 @@ def _hits(response) -> list[Hit]:
         )
         for hit in response["hits"]["hits"]
     ]
+
+
+def _facets(response, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """Facet counts from the per-field aggregations of build_search_body."""
+    aggregations = response.get("aggregations", {})
+    return {
+        name: by_count(
+            {
+                str(bucket["key"]): int(bucket["doc_count"])
+                for bucket in aggregations.get(name, {}).get("values", {}).get("buckets", [])
+            }
+        )
+        for name in names
+    }
 
 
 def _unavailable(method):
@@ -342,11 +407,13 @@ class ElasticsearchEngine:
         return indexed
 
     @_unavailable
-    def search(self, query: EngineQuery) -> list[Hit]:
-        if query.size <= 0:
-            return []
+    def search(self, query: EngineQuery) -> Found:
         response = self.client.search(index=self.alias, body=build_search_body(query))
-        return _hits(response)
+        return Found(
+            hits=_hits(response),
+            total=int(response["hits"]["total"]["value"]),
+            facets=_facets(response, query.facets),
+        )
 
     @_unavailable
     def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]:

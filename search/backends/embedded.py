@@ -19,7 +19,8 @@ is not trusted afterwards, since that transaction may roll back.
 Scoring is BM25F-like: every query group (one user word and its alternatives) scores the best of
 its alternatives; an alternative is a list of slots (AND), a slot a set of terms (OR). Field
 weights follow base.py: names 5 > roles 4 > places 3 = title 3 > keywords 2 > summary 1.5 > body 1.
-Candidate sets are bounded by `EngineQuery.size`.
+Filters and the context factor (search/context.py) apply to every matching document before the
+best `EngineQuery.size` are cut off; the total and the facet counts cover every match.
 """
 
 from __future__ import annotations
@@ -30,25 +31,41 @@ import math
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
 from django.db import transaction
 from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
 from search.analysis.normalise import words
-from search.backends.base import FIELD_WEIGHTS, RERANK_FIELDS, EngineQuery, Hit, document_digest
+from search.backends.base import (
+    FIELD_WEIGHTS,
+    RERANK_FIELDS,
+    EngineQuery,
+    Found,
+    Hit,
+    by_count,
+    document_digest,
+    field_values,
+)
+from search.context import Boost
 from search.models import IndexedDocument
 
 PART_WEIGHT = 0.6
 OTHER_FIELDS = 0.25
 COMMON_SHARE = 0.05
 COMMON_MIN = 1000
+# A very common word only refines (adds no documents) once rarer words matched this many; a
+# constant, not the query's size, so the cut-off never changes which documents match.
+COMMON_REFINES_AFTER = 120
 SLOT_CACHE = 256
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
 SYNC_INTERVAL = 1.0
+# Filter, facet and context fields with an inverted index (value -> uids), for set-speed counting.
+KEYWORD_FIELDS = ("kind", "organisation", "serves", "function", "tag", "audience")
 WRITE_BATCH = 500
 
 _generation = 0
@@ -93,6 +110,7 @@ class _Index:
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.doc_terms: dict[str, list[str]] = {}
         self.short_terms: dict[str, dict[str, frozenset[str]]] = {}
+        self.holders: dict[str, dict[str, set[str]]] = {name: {} for name in KEYWORD_FIELDS}
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
@@ -125,6 +143,13 @@ class _Index:
             for name in RERANK_FIELDS
             if name in analysed
         }
+        for name, holders in self.holders.items():
+            for value in field_values(document, name):
+                uids = holders.get(value)
+                if uids is None:
+                    holders[value] = {uid}
+                else:
+                    uids.add(uid)
         self.documents[uid] = document
         if not self.titles_dirty:
             for entry in _title_entries(uid, document):
@@ -140,11 +165,48 @@ class _Index:
                     del self.postings[term]
         self.short_terms.pop(uid, None)
         document = self.documents.pop(uid, None)
+        for name, holders in self.holders.items():
+            for value in field_values(document, name) if document is not None else ():
+                uids = holders.get(value)
+                if uids is not None:
+                    uids.discard(uid)
+                    if not uids:
+                        del holders[value]
         if document is not None and not self.titles_dirty:
             for entry in _title_entries(uid, document):
                 position = bisect.bisect_left(self.titles, entry)
                 if position < len(self.titles) and self.titles[position] == entry:
                     del self.titles[position]
+
+    def values(self, uid: str, name: str) -> set[str]:
+        """A document's values of field `name`."""
+        return set(field_values(self.documents[uid], name))
+
+    def holding(self, name: str, values: frozenset[str], among: set[str]) -> set[str]:
+        """The documents among `among` whose field `name` holds one of `values`."""
+        holders = self.holders.get(name)
+        if holders is None:
+            return {uid for uid in among if not values.isdisjoint(self.values(uid, name))}
+        found: set[str] = set()
+        for value in values:
+            uids = holders.get(value)
+            if uids:
+                found |= uids & among
+        return found
+
+    def values_of(self, name: str) -> frozenset[str]:
+        """Every value a document of the index holds in field `name`."""
+        if name in self.holders:
+            return frozenset(self.holders[name])
+        return frozenset().union(*(self.values(uid, name) for uid in self.documents))
+
+    def value_counts(self, name: str, among: set[str]) -> dict[str, int]:
+        """How many documents among `among` hold each value of field `name`."""
+        holders = self.holders.get(name)
+        if holders is None or len(among) < len(holders):
+            return Counter(chain.from_iterable(self.values(uid, name) for uid in among))
+        counts = {value: len(uids & among) for value, uids in holders.items()}
+        return {value: count for value, count in counts.items() if count}
 
     def title_list(self) -> list[tuple[str, str]]:
         """(folded title suffix, uid) pairs in order, for prefix suggestions."""
@@ -323,8 +385,56 @@ class EmbeddedEngine:
     def get(self, uid: str) -> dict | None:
         return self.sync().documents.get(uid)
 
-    def search(self, query: EngineQuery) -> list[Hit]:
+    def search(self, query: EngineQuery) -> Found:
         index = self.sync()
+        scores = self._scores(index, query)
+        matched = set(scores)
+        passing = {
+            name: index.holding(name, frozenset(values), matched)
+            for name, values in query.filters.items()
+            if values
+        }
+        kept = matched.intersection(*passing.values())
+        facets = {}
+        for name in query.facets:
+            others = [uids for other, uids in passing.items() if other != name]
+            among = matched.intersection(*others) if name in passing else kept
+            facets[name] = by_count(index.value_counts(name, among))
+        if passing:
+            scores = {uid: scores[uid] for uid in kept}
+        if query.context:
+            self._apply_context(index, scores, query.context)
+        ranked = heapq.nsmallest(query.size, scores.items(), key=lambda item: (-item[1], item[0]))
+        return Found(
+            hits=[
+                Hit(
+                    uid=uid,
+                    score=score,
+                    document=index.documents[uid],
+                    terms=index.short_terms[uid],
+                )
+                for uid, score in ranked
+            ],
+            total=len(kept),
+            facets=facets,
+        )
+
+    @staticmethod
+    def _apply_context(index: _Index, scores: dict[str, float], boosts: tuple[Boost, ...]) -> None:
+        """Multiply each score by its best matching boost's weight (search.context.context_weight)."""
+        remaining = set(scores)
+        for boost in sorted(boosts, key=lambda boost: -boost.weight):
+            matched = index.holding(boost.field, frozenset(boost.values), remaining)
+            if boost.elsewhere:
+                matched = (
+                    index.holding(boost.field, index.values_of(boost.field), remaining) - matched
+                )
+            for uid in matched:
+                scores[uid] *= boost.weight
+            remaining -= matched
+
+    def _scores(self, index: _Index, query: EngineQuery) -> dict[str, float]:
+        """The text score of every document matching at least one query group."""
         total = max(len(index.documents), 1)
         weights = getattr(query, "weights", None) or {}
         groups = [*query.should, *((phrase,) for phrase in query.phrases)]
@@ -332,7 +442,7 @@ class EmbeddedEngine:
         scores: dict[str, float] = defaultdict(float)
         for group in groups:
             common = self._frequency(index, group) > max(COMMON_SHARE * total, COMMON_MIN)
-            restrict = set(scores) if common and len(scores) >= query.size else None
+            restrict = set(scores) if common and len(scores) >= COMMON_REFINES_AFTER else None
             best: dict[str, float] = {}
             for alternative in group:
                 factor = weights.get(alternative, 1.0)
@@ -343,17 +453,7 @@ class EmbeddedEngine:
                         best[uid] = value
             for uid, value in best.items():
                 scores[uid] += value
-        filtered = self._filter(index, scores, query.filters)
-        for field_name, values in (query.boosts or {}).items():
-            accepted = set(values)
-            for uid in filtered:
-                if accepted.intersection(index.documents[uid].get(field_name) or ()):
-                    filtered[uid] *= 1.5
-        ranked = heapq.nsmallest(query.size, filtered.items(), key=lambda item: (-item[1], item[0]))
-        return [
-            Hit(uid=uid, score=score, document=index.documents[uid], terms=index.short_terms[uid])
-            for uid, score in ranked
-        ]
+        return scores
 
     @staticmethod
     def _frequency(index: _Index, group: tuple[str, ...]) -> int:
@@ -366,26 +466,6 @@ class EmbeddedEngine:
                         index.postings.get(PART + term, ())
                     )
         return count
-
-    @staticmethod
-    def _filter(index: _Index, scores: dict[str, float], filters: dict) -> dict[str, float]:
-        if not filters:
-            return dict(scores)
-        result = {}
-        for uid, score in scores.items():
-            document = index.documents[uid]
-            keep = True
-            for field_name, values in filters.items():
-                if not values:
-                    continue
-                own = document.get(field_name)
-                own = [own] if isinstance(own, str) else (own or [])
-                if not set(values).intersection(own):
-                    keep = False
-                    break
-            if keep:
-                result[uid] = score
-        return result
 
     def _slot(
         self, index: _Index, slot: Iterable[str], total: int, restrict: set[str] | None

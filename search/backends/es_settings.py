@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 TEXT_FIELDS = tuple(FIELD_WEIGHTS)
 FOLDED_BOOST_FACTOR = 0.5
 PREFIX_FIELDS = ("names", "roles", "places", "title_text")
-KEYWORD_FIELDS = ("uid", "kind", "id", "organisation", "function", "tag", "audience")
+KEYWORD_FIELDS = ("uid", "kind", "id", "organisation", "serves", "function", "tag", "audience")
 EDGE_NGRAM_MIN = 2
 EDGE_NGRAM_MAX = 25
 

@@ -20,16 +20,18 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
 
-from search.backends.base import Change, EngineQuery, Hit, PrimaryEngine, SearchEngine
+from search.backends.base import Change, EngineQuery, Found, Hit, PrimaryEngine, SearchEngine
 from search.models import PendingIndexChange
 
 logger = logging.getLogger(__name__)
 
 REPLAY_BATCH = 500
+Reply = TypeVar("Reply")
 _engines: weakref.WeakSet[ResilientEngine] = weakref.WeakSet()
 _seq_lock = threading.Lock()
 _last_seq = 0
@@ -204,19 +206,20 @@ class ResilientEngine:
         self._succeeded()
         return not pending_exists()
 
-    def _read(self, call: Callable[[SearchEngine], list[Hit]]) -> list[Hit]:
+    def _read(self, call: Callable[[SearchEngine], Reply]) -> Reply:
+        """The primary's answer when it is current and up, else the fallback's."""
         if self._primary_due():
             try:
                 current = self._catch_up()
-                hits = call(self.primary) if current else None
+                answer = call(self.primary) if current else None
             except EngineUnavailable as exc:
                 self._failed(exc)
             else:
                 self._local.degraded = False
-                if hits is None:
+                if answer is None:
                     return call(self.fallback)
                 self._succeeded()
-                return hits
+                return answer
         self._local.degraded = True
         return call(self.fallback)
 
@@ -239,7 +242,7 @@ class ResilientEngine:
         self._succeeded()
         return sent
 
-    def search(self, query: EngineQuery) -> list[Hit]:
+    def search(self, query: EngineQuery) -> Found:
         return self._read(lambda engine: engine.search(query))
 
     def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]:

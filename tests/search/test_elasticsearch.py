@@ -7,7 +7,9 @@ from search.analysis.normalise import MAX_TOKEN_LENGTH
 from search.backends import es_settings
 from search.backends.base import Change, EngineQuery, document_digest
 from search.backends.elasticsearch import (
+    FACET_SIZE,
     HIGHLIGHT,
+    MAX_RESULT_WINDOW,
     ElasticsearchEngine,
     build_alias_actions,
     build_bulk_actions,
@@ -19,6 +21,7 @@ from search.backends.elasticsearch import (
     main_fields,
 )
 from search.backends.resilient import EngineUnavailable
+from search.context import SearchContext
 
 MAIN = ["names^5", "roles^4", "places^3", "title_text^3", "keywords^2", "summary^1.5", "body^1"]
 FOLDED = [
@@ -59,6 +62,15 @@ def _alternative(text):
             }
         },
     ]
+
+
+def _text(word):
+    return {
+        "bool": {
+            "should": [{"dis_max": {"queries": _alternative(word)}}],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 # Index settings ---------------------------------------------------------------------------------
@@ -186,7 +198,7 @@ def test_text_field_mapping(index_body):
 def test_filter_fields_are_keywords(index_body):
     properties = index_body["mappings"]["properties"]
 
-    for name in ("uid", "kind", "id", "organisation", "function", "tag", "audience"):
+    for name in ("uid", "kind", "id", "organisation", "serves", "function", "tag", "audience"):
         assert properties[name] == {"type": "keyword"}, name
     assert properties["contact"] == {"type": "object", "enabled": False}
     assert index_body["mappings"]["dynamic"] is False
@@ -200,18 +212,24 @@ def test_field_boosts_order_names_above_titles_above_summaries_above_bodies():
     assert folded_fields() == FOLDED
 
 
-def test_compiled_who_query_with_place_boost():
+LEKEBY = SearchContext(
+    units=("nb-skola",), administrations=("bun",), bodies=("lek",), municipalities=("lek",)
+)
+
+
+def test_compiled_who_query_with_the_searchers_context():
     query = EngineQuery(
         text="kurator norrby skola",
         should=(("kurator", "skolkurator"), ("norrby",)),
         phrases=("norrby skola",),
         filters={"kind": ("person", "function")},
-        boosts={"organisation": ("nb-skola",)},
+        context=LEKEBY.boosts(),
         size=50,
     )
 
     assert build_search_body(query) == {
         "size": 50,
+        "track_total_hits": True,
         "query": {
             "function_score": {
                 "query": {
@@ -243,12 +261,135 @@ def test_compiled_who_query_with_place_boost():
                         "filter": [{"terms": {"kind": ["person", "function"]}}],
                     }
                 },
-                "functions": [{"filter": {"terms": {"organisation": ["nb-skola"]}}, "weight": 1.5}],
-                "score_mode": "multiply",
+                "functions": [
+                    {"filter": {"terms": {"organisation": ["nb-skola"]}}, "weight": 1.3},
+                    {"filter": {"terms": {"organisation": ["bun"]}}, "weight": 1.2},
+                    {"filter": {"terms": {"organisation": ["lek"]}}, "weight": 1.15},
+                    {"filter": {"terms": {"serves": ["lek"]}}, "weight": 1.1},
+                    {
+                        "filter": {
+                            "bool": {
+                                "filter": [{"exists": {"field": "serves"}}],
+                                "must_not": [{"terms": {"serves": ["lek"]}}],
+                            }
+                        },
+                        "weight": 0.5,
+                    },
+                ],
+                "score_mode": "max",
                 "boost_mode": "multiply",
             }
         },
         "highlight": HIGHLIGHT,
+    }
+
+
+def test_facets_move_the_filters_to_a_post_filter_and_count_disjunctively():
+    query = EngineQuery(
+        text="kurator",
+        should=(("kurator",),),
+        filters={"kind": ("person",), "organisation": ("norrby", "fjallby"), "tag": ()},
+        facets=("kind", "organisation", "tag"),
+        size=120,
+    )
+    body = build_search_body(query)
+
+    assert body["query"] == {"bool": {"must": [_text("kurator")], "filter": []}}
+    assert body["track_total_hits"] is True
+    assert body["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"kind": ["person"]}},
+                {"terms": {"organisation": ["norrby", "fjallby"]}},
+            ]
+        }
+    }
+    assert body["aggs"] == {
+        "kind": {
+            "filter": {"bool": {"filter": [{"terms": {"organisation": ["norrby", "fjallby"]}}]}},
+            "aggs": {"values": {"terms": {"field": "kind", "size": FACET_SIZE}}},
+        },
+        "organisation": {
+            "filter": {"bool": {"filter": [{"terms": {"kind": ["person"]}}]}},
+            "aggs": {"values": {"terms": {"field": "organisation", "size": FACET_SIZE}}},
+        },
+        "tag": {
+            "filter": {
+                "bool": {
+                    "filter": [
+                        {"terms": {"kind": ["person"]}},
+                        {"terms": {"organisation": ["norrby", "fjallby"]}},
+                    ]
+                }
+            },
+            "aggs": {"values": {"terms": {"field": "tag", "size": FACET_SIZE}}},
+        },
+    }
+
+
+def test_without_context_or_facets_there_is_no_function_score_post_filter_or_aggregation():
+    body = build_search_body(EngineQuery(text="kurator", should=(("kurator",),)))
+
+    assert set(body) == {"size", "track_total_hits", "query", "highlight"}
+    assert body["query"] == {"bool": {"must": [_text("kurator")], "filter": []}}
+
+
+def test_no_search_asks_for_more_hits_than_the_result_window():
+    body = build_search_body(EngineQuery(text="x", should=(("x",),), size=50_000))
+
+    assert body["size"] == MAX_RESULT_WINDOW
+
+
+class AnsweringClient:
+    """Stands in for the Elasticsearch client: records the body, returns a canned response."""
+
+    def __init__(self, response):
+        self.response = response
+        self.bodies = []
+
+    def search(self, *, index, body):
+        self.bodies.append(body)
+        return self.response
+
+
+def test_search_reads_the_exact_total_and_the_facet_buckets(closed_port_url):
+    engine = ElasticsearchEngine(url=closed_port_url, index_prefix="test")
+    engine.client = AnsweringClient(
+        {
+            "hits": {
+                "total": {"value": 153, "relation": "eq"},
+                "hits": [{"_id": "person:p1", "_score": 2.5, "_source": {"uid": "person:p1"}}],
+            },
+            "aggregations": {
+                "kind": {
+                    "doc_count": 160,
+                    "values": {
+                        "buckets": [
+                            {"key": "function", "doc_count": 7},
+                            {"key": "person", "doc_count": 153},
+                        ]
+                    },
+                },
+                "organisation": {"doc_count": 153, "values": {"buckets": []}},
+            },
+        }
+    )
+
+    found = engine.search(
+        EngineQuery(
+            text="kurator",
+            should=(("kurator",),),
+            filters={"kind": ("person",)},
+            facets=("kind", "organisation", "tag"),
+        )
+    )
+
+    assert found.total == 153
+    assert [(hit.uid, hit.score) for hit in found.hits] == [("person:p1", 2.5)]
+    assert found.facets == {"kind": {"person": 153, "function": 7}, "organisation": {}, "tag": {}}
+    assert list(found.facets["kind"]) == ["person", "function"]
+    assert engine.client.bodies[0]["post_filter"] == {
+        "bool": {"filter": [{"terms": {"kind": ["person"]}}]}
     }
 
 
@@ -284,7 +425,7 @@ def test_highlights_body_and_summary_with_mark_and_escaping():
     assert {"body", "summary"} <= set(highlight["fields"])
 
 
-def test_filters_without_boosts_need_no_function_score():
+def test_filters_without_context_or_facets_restrict_the_query():
     query = EngineQuery(
         text="orosanmälan",
         should=(("orosanmälan",),),
@@ -484,4 +625,3 @@ def test_no_request_for_empty_input(closed_port_url):
     assert engine.suggest("   ") == []
     assert engine.index_documents([]) == 0
     assert engine.delete_documents([]) == 0
-    assert engine.search(EngineQuery(text="x", size=0)) == []

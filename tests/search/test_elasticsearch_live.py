@@ -3,6 +3,7 @@
 Each test works on a uniquely prefixed alias and deletes its indices and synonyms set afterwards.
 """
 
+import dataclasses
 import json
 import os
 import uuid
@@ -14,6 +15,7 @@ from search import service
 from search.api import search_json
 from search.backends.base import EngineQuery
 from search.backends.elasticsearch import ElasticsearchEngine
+from search.context import SearchContext
 from search.params import SearchParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -70,8 +72,8 @@ def live_engine(settings, monkeypatch):
     engine.drop()
 
 
-def _uids(hits):
-    return [hit.uid for hit in hits]
+def _uids(found):
+    return [hit.uid for hit in getattr(found, "hits", found)]
 
 
 def _query(*words, **options):
@@ -90,9 +92,48 @@ def test_analysis_on_a_real_cluster(live_engine):
     assert _uids(live_engine.suggest("kur"))[0] == "function:kurator"
     filtered = live_engine.search(_query("orosanmälan", filters={"kind": ("guideline",)}))
     assert _uids(filtered) == ["guideline:oro"]
-    highlighted = live_engine.search(_query("orosanmälan"))
+    highlighted = live_engine.search(_query("orosanmälan")).hits
     assert any("<mark>" in "".join(v) for hit in highlighted for v in hit.highlights.values())
     assert live_engine.reload_synonyms() > 0
+
+
+def _kurator(key, school, serves):
+    return {
+        "uid": f"person:{key}",
+        "kind": "person",
+        "id": key,
+        "title": f"Kurator {key}",
+        "url": f"/katalog/personer/{key}/",
+        "roles": ["Skolkurator"],
+        "organisation": [school],
+        "serves": serves,
+        "function": ["kurator"],
+    }
+
+
+def test_totals_facets_and_context_on_a_real_cluster(live_engine):
+    """150 kuratorer elsewhere, 10 in Lekeby: exact totals and facets, Lekeby first in context."""
+    people = [_kurator(f"o{number}", "ovik-skola", ["ovik"]) for number in range(150)]
+    people += [_kurator(f"l{number}", "lek-skola", ["lek"]) for number in range(10)]
+    live_engine.rebuild([*DOCUMENTS, *people])
+    query = _query("kurator", facets=("kind", "organisation"), size=5)
+
+    plain = live_engine.search(query)
+    lekeby = SearchContext(bodies=("lek",), municipalities=("lek",))
+    in_context = live_engine.search(dataclasses.replace(query, context=lekeby.boosts()))
+    filtered = live_engine.search(
+        dataclasses.replace(query, filters={"organisation": ("ovik-skola",), "kind": ("person",)})
+    )
+
+    assert plain.total == in_context.total == 161
+    assert len(plain.hits) == 5
+    assert plain.facets["kind"] == {"person": 160, "function": 1}
+    people_first = [uid for uid in _uids(in_context) if uid.startswith("person:")]
+    assert len(people_first) >= 4
+    assert all(uid.startswith("person:l") for uid in people_first)
+    assert filtered.total == 150
+    assert filtered.facets["organisation"] == {"ovik-skola": 150, "lek-skola": 10}
+    assert filtered.facets["kind"] == {"person": 150}
 
 
 def test_rebuild_swaps_the_alias_and_drops_the_old_index(live_engine):
@@ -117,7 +158,7 @@ def test_glossary_changes_reach_the_synonyms_without_reindex(live_engine):
     from portal.pages.content import GlossaryPage, GlossaryTerm
 
     live_engine.rebuild(DOCUMENTS)
-    assert live_engine.search(_query("elevcoach")) == []
+    assert live_engine.search(_query("elevcoach")).hits == []
     glossary = GlossaryPage(
         title="Ordlista",
         slug="ordlista",

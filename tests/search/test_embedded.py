@@ -1,5 +1,6 @@
-"""The embedded engine: scoring, filters, suggestions and keeping processes in sync."""
+"""The embedded engine: scoring, filters, totals, facets, context, suggestions and syncing."""
 
+import dataclasses
 import time
 
 import pytest
@@ -7,6 +8,7 @@ from django.db import transaction
 
 from search.backends.base import EngineQuery
 from search.backends.embedded import EmbeddedEngine
+from search.context import SearchContext, context_weight
 from search.models import IndexedDocument
 from tests.factories import PersonFactory, UserFactory
 
@@ -50,30 +52,34 @@ def uids(hits):
     return [hit.uid for hit in hits]
 
 
+def found_uids(query, engine):
+    return uids(engine.search(query).hits)
+
+
 def test_names_outrank_roles(engine):
-    hits = engine.search(EngineQuery(text="kurator", should=(("kurator",),)))
-    assert uids(hits)[:2] == ["function:kurator", "person:p1"]
+    query = EngineQuery(text="kurator", should=(("kurator",),))
+    assert found_uids(query, engine)[:2] == ["function:kurator", "person:p1"]
 
 
 def test_more_matched_groups_rank_higher(engine):
     query = EngineQuery(text="kurator norrby", should=(("kurator",), ("norrbyskolan",)))
-    assert uids(engine.search(query))[0] == "person:p1"
+    assert found_uids(query, engine)[0] == "person:p1"
 
 
 def test_unknown_compound_matches_by_its_parts(engine):
-    hits = engine.search(EngineQuery(text="x", should=(("skolfrånvarorutin",),)))
-    assert uids(hits) == ["guideline:franvaro"]
+    query = EngineQuery(text="x", should=(("skolfrånvarorutin",),))
+    assert found_uids(query, engine) == ["guideline:franvaro"]
 
 
 def test_legal_tokens_match_references_in_any_notation(engine):
-    hits = engine.search(EngineQuery(text="x", should=(("sol_14_1",),)))
-    assert uids(hits) == ["guideline:sol"]
+    query = EngineQuery(text="x", should=(("sol_14_1",),))
+    assert found_uids(query, engine) == ["guideline:sol"]
 
 
 def test_filters_and_size_bound_the_candidates(engine):
     query = EngineQuery(text="x", should=(("kurator",),), filters={"organisation": ("norrby",)})
-    assert uids(engine.search(query)) == ["person:p1"]
-    assert len(engine.search(EngineQuery(text="x", should=(("kurator",),), size=1))) == 1
+    assert found_uids(query, engine) == ["person:p1"]
+    assert len(engine.search(EngineQuery(text="x", should=(("kurator",),), size=1)).hits) == 1
 
 
 def test_suggest_completes_name_prefixes(engine):
@@ -146,3 +152,138 @@ def test_a_person_saved_in_this_process_is_suggested_by_the_next_request(client)
     PersonFactory(given_name="Zäta", family_name="Zetterlund")
     found = client.get("/api/v1/suggest", {"q": "Zäta"}).json()
     assert [item["title"] for item in found] == ["Zäta Zetterlund"]
+
+
+@pytest.fixture
+def schools():
+    """30 kuratorer in three schools (10 each), 5 guidelines about kuratorer, one rektor."""
+    engine = EmbeddedEngine()
+    documents = [
+        doc(
+            "person",
+            f"{school}-{number}",
+            f"Person {school} {number}",
+            roles=["Skolkurator"],
+            organisation=[school, "lek"],
+            function=["kurator"],
+        )
+        for school in ("norrby", "fjallby", "soder")
+        for number in range(10)
+    ]
+    documents += [
+        doc("guideline", f"g{number}", f"Rutin {number}", body="Kurator", organisation=["lek"])
+        for number in range(5)
+    ]
+    documents.append(doc("person", "rektor", "Rektor", roles=["Rektor"], organisation=["norrby"]))
+    engine.rebuild(documents)
+    return engine
+
+
+KURATOR = EngineQuery(text="kurator", should=(("kurator",),), facets=("kind", "organisation"))
+
+
+def test_total_counts_every_match_whatever_the_cut_off(schools):
+    for size in (1, 5, 200):
+        found = schools.search(dataclasses.replace(KURATOR, size=size))
+        assert (len(found.hits), found.total) == (min(size, 35), 35)
+
+
+def test_filters_apply_before_the_cut_off_and_the_total(schools):
+    query = dataclasses.replace(KURATOR, filters={"organisation": ("norrby",)}, size=3)
+    found = schools.search(query)
+
+    assert found.total == 10
+    assert len(found.hits) == 3
+    assert all("norrby" in hit.document["organisation"] for hit in found.hits)
+    both = dataclasses.replace(query, filters={"organisation": ("norrby", "soder")})
+    assert schools.search(both).total == 20
+    guidelines = dataclasses.replace(query, filters={"kind": ("guideline",), "tag": ()})
+    assert schools.search(guidelines).total == 5
+
+
+def test_facets_count_every_match_and_ignore_their_own_selection(schools):
+    plain = schools.search(dataclasses.replace(KURATOR, size=1)).facets
+    assert plain == {
+        "kind": {"person": 30, "guideline": 5},
+        "organisation": {"lek": 35, "fjallby": 10, "norrby": 10, "soder": 10},
+    }
+
+    query = dataclasses.replace(
+        KURATOR, filters={"kind": ("person",), "organisation": ("norrby",)}, size=1
+    )
+    found = schools.search(query)
+
+    assert found.total == 10
+    assert found.facets == {
+        "kind": {"person": 10},
+        "organisation": {"lek": 30, "fjallby": 10, "norrby": 10, "soder": 10},
+    }
+
+
+def test_context_ranks_before_the_cut_off(engine):
+    """A lower text score from the searcher's municipality still makes a cut-off of one."""
+    engine.index_documents(
+        [
+            doc("function", "kurator", "Skolkurator", names=["Skolkurator"], serves=["other"]),
+            doc("person", "p1", "Eva Ek", roles=["Skolkurator"], serves=["lek"]),
+        ]
+    )
+    query = EngineQuery(text="kurator", should=(("skolkurator",),), size=1)
+    lekeby = SearchContext(bodies=("lek",), municipalities=("lek",))
+
+    assert found_uids(query, engine) == ["function:kurator"]
+    in_context = engine.search(dataclasses.replace(query, context=lekeby.boosts()))
+    assert uids(in_context.hits) == ["person:p1"]
+    assert in_context.total == 2
+
+
+def test_context_factors_are_those_of_the_context_contract():
+    """Each document's score is multiplied by exactly search.context.context_weight."""
+    engine = EmbeddedEngine()
+    variants = [
+        {"organisation": ["unit", "adm", "lek"], "serves": ["lek"]},
+        {"organisation": ["adm", "lek"], "serves": ["lek"]},
+        {"organisation": ["lek"], "serves": ["lek", "ovik"]},
+        {"organisation": ["region"], "serves": ["lek", "ovik"]},
+        {"organisation": ["region"], "serves": ["ovik"]},
+        {"organisation": ["ovik"], "serves": ["ovik"]},
+        {"organisation": ["region"], "serves": []},
+        {},
+    ]
+    documents = [
+        doc("person", f"p{number}", f"Kurator {number}", roles=["Kurator"], **fields)
+        for number, fields in enumerate(variants)
+    ]
+    engine.rebuild(documents)
+    query = EngineQuery(text="kurator", should=(("kurator",),))
+    boosts = SearchContext(
+        units=("unit",), administrations=("adm",), bodies=("lek",), municipalities=("lek",)
+    ).boosts()
+
+    plain = {hit.uid: hit.score for hit in engine.search(query).hits}
+    in_context = {
+        hit.uid: hit.score for hit in engine.search(dataclasses.replace(query, context=boosts)).hits
+    }
+
+    for document in documents:
+        expected = context_weight(document, boosts)
+        assert in_context[document["uid"]] == pytest.approx(plain[document["uid"]] * expected)
+    assert len({context_weight(document, boosts) for document in documents}) == 6
+
+
+def test_totals_and_facets_follow_changes_and_deletions(schools):
+    moved = doc(
+        "person",
+        "norrby-0",
+        "Person norrby 0",
+        roles=["Skolkurator"],
+        organisation=["soder", "lek"],
+        function=["kurator"],
+    )
+    schools.index_documents([moved])
+    schools.delete_documents(["person:norrby-1"])
+
+    found = schools.search(dataclasses.replace(KURATOR, filters={"organisation": ("norrby",)}))
+
+    assert found.total == 8
+    assert found.facets["organisation"] == {"lek": 34, "soder": 11, "fjallby": 10, "norrby": 8}

@@ -4,9 +4,11 @@ import pytest
 
 from search.analysis import wordlists
 from search.analysis.analyzer import index_terms
-from search.backends import elasticsearch, es_settings
+from search.backends import elasticsearch, embedded, es_settings
 from search.backends.base import FIELD_WEIGHTS
 from search.backends.embedded import analyse_document
+from search.context import SearchContext
+from search.params import FACETS
 
 STOP_WORDS = wordlists.read(wordlists.STOP_WORDS)
 
@@ -37,3 +39,12 @@ def test_both_engines_weigh_the_contract_fields_alike():
     assert tuple(FIELD_WEIGHTS) == es_settings.TEXT_FIELDS
     assert list(FIELD_WEIGHTS.values()) == sorted(FIELD_WEIGHTS.values(), reverse=True)
     assert FIELD_WEIGHTS["names"] > FIELD_WEIGHTS["title_text"] > FIELD_WEIGHTS["summary"]
+
+
+def test_both_engines_filter_count_and_rank_by_context_on_the_same_keyword_fields():
+    searched = {"kind", "organisation", "serves", "function", "tag", "audience"}
+    assert set(embedded.KEYWORD_FIELDS) == searched
+    assert searched <= set(es_settings.KEYWORD_FIELDS)
+    assert set(FACETS) <= searched
+    boosts = SearchContext(units=("u",), bodies=("b",), municipalities=("m",)).boosts()
+    assert {boost.field for boost in boosts} <= searched

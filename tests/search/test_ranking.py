@@ -39,7 +39,7 @@ def hits_per_query():
     ContactPointFactory(key="socjour", name="Socialjouren", organisation=kommun, purpose="Akut oro")
     engine = service.get_engine()
     return {
-        text: (query.analyse(text), engine.search(query.analyse(text).engine_query))
+        text: (query.analyse(text), engine.search(query.analyse(text).engine_query).hits)
         for text in QUERIES
     }
 

@@ -1,5 +1,6 @@
 """Elasticsearch outage: answers from the embedded engine, one warning per interval, queued writes."""
 
+import dataclasses
 import logging
 
 import pytest
@@ -10,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from search.backends import resilient
-from search.backends.base import EngineQuery, Hit
+from search.backends.base import EngineQuery, Found, Hit
 from search.backends.elasticsearch import ElasticsearchEngine
 from search.backends.embedded import EmbeddedEngine
 from search.backends.resilient import EngineUnavailable, ResilientEngine, outage_active
@@ -95,11 +96,12 @@ class SwitchableEngine:
     def search(self, query):
         self._check()
         words = {word for group in query.should for word in group}
-        return [
+        hits = [
             Hit(uid=uid, score=1.0, document=doc)
             for uid, doc in self.documents.items()
             if words & {name.lower() for name in doc.get("names", [])}
         ]
+        return Found(hits=hits, total=len(hits))
 
     def suggest(self, prefix, *, size=8):
         self._check()
@@ -150,9 +152,10 @@ def test_search_answers_from_the_embedded_engine_when_elasticsearch_is_down(make
     engine = make_engine(es_down)
     engine.index_documents([KURATOR, REKTOR])
 
-    hits = engine.search(KURATOR_QUERY)
+    found = engine.search(dataclasses.replace(KURATOR_QUERY, facets=("kind",)))
 
-    assert [hit.uid for hit in hits][:1] == ["function:kurator"]
+    assert [hit.uid for hit in found.hits][:1] == ["function:kurator"]
+    assert (found.total, found.facets) == (1, {"kind": {"function": 1}})
     assert engine.last_degraded is True
     assert engine.degraded is True
     assert outage_active() is True
@@ -218,7 +221,7 @@ def test_writes_during_the_outage_are_queued(make_engine, es_down):
     assert queued["function:kurator"].document == KURATOR
     assert queued["function:rektor"].action == "delete"
     assert queued["function:rektor"].document is None
-    assert [hit.uid for hit in engine.fallback.search(KURATOR_QUERY)] == ["function:kurator"]
+    assert [hit.uid for hit in engine.fallback.search(KURATOR_QUERY).hits] == ["function:kurator"]
 
 
 def test_queue_is_replayed_when_the_primary_answers_again(
@@ -236,7 +239,7 @@ def test_queue_is_replayed_when_the_primary_answers_again(
     assert engine.degraded is True
 
     primary.up = True
-    hits = engine.search(KURATOR_QUERY)
+    hits = engine.search(KURATOR_QUERY).hits
 
     assert PendingIndexChange.objects.count() == 0
     assert set(primary.documents) == {"function:kurator"}
@@ -302,18 +305,18 @@ def test_a_change_left_in_the_outbox_by_a_crash_is_never_read_from_the_primary(m
     resilient.queue_changes({KURATOR["uid"]: None})
 
     first = engine.search(KURATOR_QUERY)
-    assert first == []
+    assert first == Found()
     assert set(primary.documents) == {"function:rektor"}
 
     primary.documents[KURATOR["uid"]] = KURATOR
     resilient.queue_changes({KURATOR["uid"]: None})
     second = engine.search(KURATOR_QUERY)
 
-    assert second == []
+    assert second == Found()
     assert engine.last_degraded is False
     assert KURATOR["uid"] in primary.documents
     clock.now += 10
-    assert engine.search(KURATOR_QUERY) == []
+    assert engine.search(KURATOR_QUERY) == Found()
     assert set(primary.documents) == {"function:rektor"}
 
 

@@ -10,7 +10,8 @@ Rules, in order, over the reranked candidates (best first):
    among the candidates grouped by place, only in the searcher's municipalities (no list without a
    context), each group a "which school/unit?" choice.
 4. A topic → the **contact point** ranked first (or near the top when the query asks who to
-   contact or for contact details): the searcher's intake line. A query asking for a kind of
+   contact or for contact details, or under a guideline when it is the searcher's municipality's
+   own): the searcher's intake line. A query asking for a kind of
    document ("direktiv", "rutin") gets a contact point only when one is first, never a person.
 
 "Never another municipality's": a candidate matching the context's `elsewhere` boost (its `serves`
@@ -212,17 +213,30 @@ def _holder_groups(function: dict, people: list[Hit]) -> tuple[HolderGroup, ...]
 def _contact_point_answer(
     candidates: Ranked, analysed: Analysed, context: SearchContext | None
 ) -> Answer | None:
-    """The intake line a topic query leads to: a contact point first, or near the top for who."""
+    """The intake line a topic query leads to: a contact point first, or near the top for who.
+
+    Under a guideline (a routine for the topic), the searcher's own municipality's contact point
+    near the top is the line to call.
+    """
     intent = analysed.intent
-    depth = NEAR_TOP if intent.who or intent.contact_details else 1
+    under_guideline = bool(candidates) and candidates[0][1].document.get("kind") == "guideline"
+    depth = NEAR_TOP if intent.who or intent.contact_details or under_guideline else 1
     for position, (score, hit) in enumerate(candidates[:depth]):
         if hit.document.get("kind") == "contact_point":
+            if position and not (intent.who or intent.contact_details or _own(hit, context)):
+                return None
             if _ambiguous(hit, score, candidates, context):
                 return None
             return answer(hit.document, reason="contact_point")
         if position == 0 and hit.document.get("kind") in intent.kinds:
             return None
     return None
+
+
+def _own(hit: Hit, context: SearchContext | None) -> bool:
+    """Whether a record is for one of the searcher's own municipalities."""
+    serves = hit.document.get("serves") or ()
+    return bool(context) and not set(serves).isdisjoint(context.municipalities)
 
 
 def _ambiguous(hit: Hit, score: float, candidates: Ranked, context: SearchContext | None) -> bool:

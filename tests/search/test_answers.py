@@ -188,6 +188,28 @@ def test_a_topic_answers_with_the_searchers_own_intake_line():
         )
 
 
+def test_under_a_routine_the_searchers_own_intake_line_near_the_top_is_the_card():
+    routine = new_document(
+        "guideline",
+        "orosanmalan-skola",
+        "Orosanmälan från skolan",
+        "/rutiner/orosanmalan-skola/",
+        title_text="Orosanmälan från skolan",
+        summary="Så gör skolan en orosanmälan till socialtjänsten.",
+    )
+    line = contact_point(
+        "mott-lek", "Mottagningen Lekeby", place="Lekeby", serves=["lek"], topics=["orosanmälan"]
+    )
+    index(routine, line)
+
+    found = search("orosanmälan skola", LEKEBY)
+
+    assert [result.id for result in found.results[:2]] == ["orosanmalan-skola", "mott-lek"]
+    assert (found.answer.id, found.answer.reason) == ("mott-lek", "contact_point")
+    assert search("orosanmälan skola", ASBY).answer is None
+    assert search("orosanmälan skola").answer is None
+
+
 def test_another_municipalitys_line_is_never_the_card():
     index(
         contact_point(

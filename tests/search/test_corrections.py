@@ -1,10 +1,13 @@
 """A query that finds nothing is searched as its spelling correction, with a way back to the original."""
 
+import json
 import re
 from html import unescape
+from io import StringIO
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from django.core.management import call_command
 
 from search import service
 from search.params import SearchParams
@@ -93,3 +96,11 @@ def test_tabs_and_pages_of_a_corrected_search_search_the_correction(signed_in_cl
         parse_qs(urlsplit(unescape(h)).query)["q"][0] for h in re.findall(r'href="([^"]*)"', tabs)
     }
     assert queries == {"lindqvist"}
+
+
+def test_search_query_prints_the_same_corrected_json_as_the_api(signed_in_client, data):
+    for arguments, parameters in [([], {}), (["--exact"], {"exact": "true"})]:
+        out = StringIO()
+        call_command("search_query", "lindkvizt", "--json", *arguments, stdout=out)
+        api = signed_in_client.get("/api/v1/search", {"q": "lindkvizt", **parameters}).json()
+        assert json.loads(out.getvalue()) == api

@@ -24,6 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--offset", type=int, default=0)
         parser.add_argument("--json", action="store_true", help="Print the API's JSON.")
         parser.add_argument(
+            "--exact", action="store_true", help="No spelling correction (the API's exact=true)."
+        )
+        parser.add_argument(
             "--context",
             choices=[name for name in CONTEXTS if name],
             help="none: rank the same for everyone (as the API's context=none).",
@@ -50,7 +53,9 @@ class Command(BaseCommand):
                 for problem in error.errors()
             )
             raise CommandError(problems) from error
-        results = service.search(params, context=self._context(params, options["person"]))
+        results = service.search_with_correction(
+            params, context=self._context(params, options["person"]), exact=options["exact"]
+        )
         if options["json"]:
             self.stdout.write(json.dumps(search_json(results), ensure_ascii=False, indent=1))
             return

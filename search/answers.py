@@ -9,10 +9,12 @@ Rules, in order, over the reranked candidates (best first):
 3. A role without a place (or a place with several holders) → the **function**, with its holders
    among the candidates grouped by place, only in the searcher's municipalities (no list without a
    context), each group a "which school/unit?" choice.
+   A role at a place whose holder is not clearly first gets no card (never the function).
 4. A topic → the **contact point** ranked first (or near the top when the query asks who to
    contact or for contact details, or under a guideline when it is the searcher's municipality's
-   own): the searcher's intake line. A query asking for a kind of
-   document ("direktiv", "rutin") gets a contact point only when one is first, never a person.
+   own): the searcher's intake line. A query for contact details ("nummer", "telefon") asks for
+   a line before a function. A query asking for a kind of document ("direktiv", "rutin") gets a
+   contact point only when one is first, never a person.
 
 "Never another municipality's": a candidate matching the context's `elsewhere` boost (its `serves`
 names municipalities, none of them the searcher's) is never the card nor a holder.
@@ -76,7 +78,13 @@ def select_answer(
         return answer(at_place[0][1].document, reason="person")
     if analysed.intent.kinds:
         return _contact_point_answer(candidates, analysed, context)
+    if analysed.intent.contact_details:
+        line = _contact_point_answer(candidates, analysed, context)
+        if line is not None:
+            return line
     near = [hit for score, hit in at_place if score >= CLOSE * at_place[0][0]]
+    if len(near) < 2 and _role_at_place_near_top(matched):
+        return None
     function = _function_answer(matched, analysed, context, near)
     if function is not None or _top_is_function(candidates):
         return function
@@ -120,6 +128,11 @@ def _role_at_place(fields: list[set[str]]) -> bool:
     roles = [matched for matched in fields if "roles" in matched]
     places = [matched for matched in fields if "places" in matched and "roles" not in matched]
     return bool(roles) and bool(places) and len(roles) + len(places) == len(fields)
+
+
+def _role_at_place_near_top(matched: list[tuple[float, Hit, list[set[str]]]]) -> bool:
+    """Whether a person near the top holds the queried role at the queried place."""
+    return any(_is_person(hit) and _role_at_place(fields) for _, hit, fields in matched[:TOP])
 
 
 def _spelt_words(hit: Hit, analysed: Analysed) -> int:

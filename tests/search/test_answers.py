@@ -5,8 +5,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal.pages.content import GlossaryTerm
-from search import service
+from search import answers, query, service
 from search.api import search_json
+from search.backends.base import Hit
 from search.context import SearchContext
 from search.documents import new_document
 from search.params import SearchParams
@@ -208,6 +209,42 @@ def test_under_a_routine_the_searchers_own_intake_line_near_the_top_is_the_card(
     assert (found.answer.id, found.answer.reason) == ("mott-lek", "contact_point")
     assert search("orosanmälan skola", ASBY).answer is None
     assert search("orosanmälan skola").answer is None
+
+
+def test_a_role_at_a_place_whose_holder_is_not_first_gets_no_function_card():
+    function = new_document(
+        "function",
+        "umo-kurator",
+        "Kurator på ungdomsmottagningen",
+        "/katalog/funktioner/umo-kurator/",
+        names=["Kurator på ungdomsmottagningen"],
+        roles=["kurator"],
+    )
+    holder = person("p1", "Eva Ek", role="Skolkurator", place="Solberga skola", serves=["lek"])
+    ranked = [(1.0, Hit(function["uid"], 1.0, function)), (0.9, Hit(holder["uid"], 0.9, holder))]
+
+    assert answers.select_answer(ranked, query.analyse("kurator Solberga"), LEKEBY) is None
+    assert answers.select_answer(ranked, query.analyse("kurator"), LEKEBY).id == "umo-kurator"
+
+
+def test_a_query_for_a_number_answers_with_the_line_before_the_function():
+    function = new_document(
+        "function",
+        "socialjour",
+        "Socialsekreterare i socialjouren",
+        "/katalog/funktioner/socialjour/",
+        names=["Socialsekreterare i socialjouren"],
+        roles=["socialjouren"],
+    )
+    line = contact_point(
+        "socjour", "Socialjouren", place="Lekeby", serves=["lek"], topics=["akut oro"]
+    )
+    ranked = [(1.0, Hit(function["uid"], 1.0, function)), (0.9, Hit(line["uid"], 0.9, line))]
+
+    assert answers.select_answer(ranked, query.analyse("socialjouren nummer"), LEKEBY).id == (
+        "socjour"
+    )
+    assert answers.select_answer(ranked, query.analyse("socialjouren"), LEKEBY).id == "socialjour"
 
 
 def test_another_municipalitys_line_is_never_the_card():

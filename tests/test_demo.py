@@ -18,6 +18,7 @@ from wagtail.models import Page, Revision
 from directory.models import ContactPoint, Function, Organisation, Person, Position
 from portal.demo import services
 from portal.models import DirectivePage, GlossaryPage, GuidelinePage, OnboardingPathPage
+from search import registry
 
 # django_db also makes pytest-django create the test database
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
@@ -88,6 +89,14 @@ def test_demo_accounts_can_sign_in_with_the_printed_passwords(demo):
         assert editor.groups.exists()
     assert users.get(username="personal").check_password("demo-staff-2026")
     assert not users.get(username="personal").is_staff
+
+
+def test_demo_staff_and_new_employee_search_in_the_municipalitys_context(demo):
+    users = get_user_model().objects
+    staff = registry.context_for_user(users.get(username="personal"))
+    hired = registry.context_for_user(users.get(username="nyanstalld"))
+    assert staff.bodies == ("eke",)
+    assert staff.municipalities == hired.municipalities == ("eke",)
 
 
 def test_newly_hired_employee_started_two_weeks_ago_as_socsek_bou(demo):

@@ -9,6 +9,7 @@ from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from directory.models import Function, Organisation, Person, Position
+from portal.accounts.services import choose_body
 from portal.governance import demo as governance_demo
 from portal.onboarding import demo as onboarding_demo
 from portal.services import setup_organisation_editors
@@ -146,7 +147,12 @@ def create_demo_accounts(*, today: datetime.date) -> list[DemoAccount]:
         )
         user.groups.add(setup_organisation_editors(body))
         accounts.append(account)
-    _ensure_user(STAFF, email="personal@ekesa.test", first_name="Sam", last_name="Medarbetare")
+    staff = _ensure_user(
+        STAFF, email="personal@ekesa.test", first_name="Sam", last_name="Medarbetare"
+    )
+    municipality = Organisation.objects.current().filter(kind="municipality").order_by("key")
+    if municipality.exists():
+        choose_body(user=staff, organisation=municipality.first())
     accounts.append(STAFF)
     user = _ensure_user(
         NEW_EMPLOYEE, email="nora.lindahl@ekesa.test", first_name="Nora", last_name="Lindahl"

@@ -16,6 +16,7 @@ from wagtail.models import Page as WagtailPage
 from wagtail.search.utils import normalise_query_string
 
 from search import registry, service
+from search.context import SearchContext
 from search.pagination import paginate
 from search.params import MAX_PAGE, PAGE_SIZE, SearchParams
 from search.results import Answer, Result, Results
@@ -96,7 +97,7 @@ def result_items(results: list[Result], *, offset: int) -> list[dict]:
             "rank": position,
             "detail": [part for part in (result.role, result.unit) if part],
             "phone": result.phone,
-            "phone_uri": re.sub(r"[^\d+]", "", result.phone),
+            "phone_uri": _tel(result.phone),
         }
         for position, result in enumerate(results, start=offset + 1)
     ]
@@ -272,30 +273,29 @@ def glossary_url(request) -> str:
     return safe_href(glossary.get_url(request) or "") if glossary else ""
 
 
-def intake_line(user) -> dict | None:
+def intake_line(asking: SearchContext | None) -> dict | None:
     """The searcher's body's intake line for concern about a child (None: no context or none found)."""
-    context = registry.context_for_user(user)
-    if not context:
+    if not asking:
         return None
-    answer = service.search(SearchParams(q=INTAKE_QUERY), context=context).answer
+    answer = service.search(SearchParams(q=INTAKE_QUERY), context=asking).answer
     if answer is None or answer.kind != "contact_point":
         return None
     return {
         "title": answer.title,
         "href": safe_href(answer.url),
         "phone": answer.phone,
-        "phone_uri": re.sub(r"[^\d+]", "", answer.phone),
+        "phone_uri": _tel(answer.phone),
     }
 
 
-def no_results_help(params: SearchParams, *, request) -> dict:
+def no_results_help(params: SearchParams, *, request, asking: SearchContext | None) -> dict:
     """Next steps when nothing matched: broaden, the glossary and the right intake line."""
     filtered = any(params.selected.values())
     return {
         "unfiltered_href": "?" + urlencode({"q": params.q}) if filtered else "",
         "fewer_words": len(params.q.split()) > 1,
         "glossary_href": glossary_url(request),
-        "intake": intake_line(request.user),
+        "intake": intake_line(asking),
         "intake_search_href": reverse("search:search") + "?" + urlencode({"q": "orosanmälan"}),
     }
 
@@ -308,8 +308,10 @@ def corrected_params(params: QueryDict, corrected: str) -> QueryDict:
     return changed
 
 
-def results_context(results: Results, *, params: SearchParams, page: Page, request) -> dict:
-    """Template context for one page of results."""
+def results_context(
+    results: Results, *, params: SearchParams, page: Page, request, asking: SearchContext | None
+) -> dict:
+    """Template context for one page of results; `asking` is who searches (even with context=none)."""
     first_page = page.number == 1
     selected = params.selected
     return {
@@ -324,5 +326,7 @@ def results_context(results: Results, *, params: SearchParams, page: Page, reque
         "tabs": kind_tabs(results.facets.get("kind") or {}, selected["kind"], results.total),
         "facet_groups": facet_groups(results.facets, selected),
         "results_page": page,
-        "help": None if results.total else no_results_help(params, request=request),
+        "help": (
+            None if results.total else no_results_help(params, request=request, asking=asking)
+        ),
     }

@@ -21,7 +21,8 @@ def search_page(request):
     selected = params.selected
     context = {"query": params.q, "selected": selected, "params": request.GET}
     if params.q:
-        searcher = None if params.context == "none" else registry.context_for_user(request.user)
+        asking = registry.context_for_user(request.user)
+        searcher = None if params.context == "none" else asking
         results = service.search_with_correction(params, context=searcher, exact=exact)
         if params.page == 1:
             kinds = ",".join(selected["kind"])
@@ -35,7 +36,9 @@ def search_page(request):
         if results.corrected_from:
             context["params"] = presentation.corrected_params(request.GET, results.query)
         context.update(
-            presentation.results_context(results, params=params, page=page, request=request)
+            presentation.results_context(
+                results, params=params, page=page, request=request, asking=asking
+            )
         )
     return render(request, "search/results.html", context)
 

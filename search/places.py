@@ -9,7 +9,6 @@ index, read again only when it changes.
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 
 from search.analysis.analyzer import PART
@@ -18,32 +17,20 @@ from search.context import SearchContext
 from search.query import Analysed
 
 
-class _PlaceTerms:
+def _served_by_name_term(index) -> dict[str, frozenset[tuple[str, ...]]]:
     """Per whole-word organisation name term, the `serves` of the organisations so named."""
-
-    def __init__(self):
-        self.seq = None
-        self.served: dict[str, frozenset[tuple[str, ...]]] = {}
-        self.lock = threading.Lock()
-
-    def get(self) -> dict[str, frozenset[tuple[str, ...]]]:
-        index = embedded.get_default().sync()
-        with self.lock:
-            if self.seq != index.seq:
-                served: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-                for uid, document in index.documents.items():
-                    if document.get("kind") != "organisation":
-                        continue
-                    serves = tuple(sorted(document.get("serves") or ()))
-                    for term in index.short_terms.get(uid, {}).get("names", ()):
-                        if not term.startswith(PART):
-                            served[term].add(serves)
-                self.served = {term: frozenset(found) for term, found in served.items()}
-                self.seq = index.seq
-            return self.served
+    served: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for uid, document in index.documents.items():
+        if document.get("kind") != "organisation":
+            continue
+        serves = tuple(sorted(document.get("serves") or ()))
+        for term in index.short_terms.get(uid, {}).get("names", ()):
+            if not term.startswith(PART):
+                served[term].add(serves)
+    return {term: frozenset(found) for term, found in served.items()}
 
 
-_place_terms = _PlaceTerms()
+_place_terms = embedded.Derived(_served_by_name_term)
 
 
 def named_places(analysed: Analysed) -> tuple[str, ...]:

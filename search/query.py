@@ -7,14 +7,13 @@ unknown words each become alternatives of one `should` group per user word (see 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from search.analysis import intent as intents
 from search.analysis import legal, synonyms
-from search.analysis.analyzer import part_slots, query_words, word_slot
+from search.analysis.analyzer import PART, part_slots, query_words, word_slot
 from search.analysis.normalise import fold, words
 from search.backends import embedded
 from search.backends.base import EngineQuery
@@ -38,27 +37,13 @@ class Analysed:
     terms: frozenset[str]
 
 
-class _Vocabulary:
-    """Whole-word index terms for spelling correction, refreshed when the index changes."""
-
-    def __init__(self):
-        self.seq = None
-        self.terms: list[str] = []
-        self.known: set[str] = set()
-        self.lock = threading.Lock()
-
-    def get(self) -> tuple[list[str], set[str]]:
-        index = embedded.get_default().sync()
-        with self.lock:
-            if self.seq != index.seq:
-                known = {term for term in index.postings if not term.startswith("~")}
-                self.terms = sorted(term for term in known if term.isalpha() and len(term) > 3)
-                self.known = known
-                self.seq = index.seq
-            return self.terms, self.known
+def _whole_words(index) -> tuple[list[str], set[str]]:
+    """Whole-word index terms: those long enough to respell towards, and every known one."""
+    known = {term for term in index.postings if not term.startswith(PART)}
+    return sorted(term for term in known if term.isalpha() and len(term) > 3), known
 
 
-_vocabulary = _Vocabulary()
+_vocabulary = embedded.Derived(_whole_words)
 
 
 def _corrections(word: str, terms: list[str]) -> list[str]:

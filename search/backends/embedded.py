@@ -32,8 +32,9 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import chain
+from typing import Generic, TypeVar
 
 from django.db import transaction
 from django.db.models import Max
@@ -548,6 +549,27 @@ class EmbeddedEngine:
         with self._lock:
             self._index = _Index()
             self._checked = None
+
+
+T = TypeVar("T")
+
+
+class Derived(Generic[T]):
+    """A value computed from the process's embedded index, recomputed only when the index changed."""
+
+    def __init__(self, compute: Callable[[_Index], T]):
+        self._compute = compute
+        self._seq: int | None = None
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        index = get_default().sync()
+        with self._lock:
+            if self._seq != index.seq:
+                self._value = self._compute(index)
+                self._seq = index.seq
+            return self._value
 
 
 _default: EmbeddedEngine | None = None

@@ -29,15 +29,13 @@ municipalities (the query could mean either).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from search import registry
-from search.analysis.analyzer import PART, query_words, word_slot
+from search.analysis.analyzer import query_words, word_slot
 from search.analysis.normalise import words
 from search.backends.base import Hit
 from search.context import SearchContext
 from search.query import Analysed
-from search.ranking import hit_terms
+from search.ranking import hit_terms, matched_groups, query_groups
 from search.results import Answer, Holder, HolderGroup, answer
 
 TOP = 5
@@ -65,7 +63,8 @@ def select_answer(
     glossary = _glossary_answer(candidates, analysed, context)
     if glossary is not None or not candidates:
         return glossary
-    matched = [(score, hit, _group_fields(hit, analysed)) for score, hit in candidates]
+    groups = query_groups(analysed)
+    matched = [(score, hit, matched_groups(hit, groups)) for score, hit in candidates]
     named = [hit for _, hit, fields in matched if _is_person(hit) and _named(fields)]
     if named:
         return answer(named[0].document, reason="person") if len(named) == 1 else None
@@ -98,22 +97,6 @@ def _clear_lead(candidates: Ranked) -> bool:
 
 def _is_person(hit: Hit) -> bool:
     return hit.document.get("kind") == "person"
-
-
-def _group_fields(hit: Hit, analysed: Analysed) -> list[set[str]]:
-    """For each query group, the short fields of the hit it matches (roles by whole words)."""
-    fields: Mapping[str, frozenset[str]] = hit_terms(hit)
-    matched = []
-    for group in analysed.groups:
-        with_parts = group | frozenset(PART + term for term in group)
-        matched.append(
-            {
-                name
-                for name, terms in fields.items()
-                if not (group if name == "roles" else with_parts).isdisjoint(terms)
-            }
-        )
-    return matched
 
 
 def _named(fields: list[set[str]]) -> bool:

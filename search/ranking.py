@@ -47,21 +47,32 @@ def _matched_fields(
     }
 
 
+Groups = list[tuple[frozenset[str], frozenset[str]]]
+
+
+def query_groups(analysed: Analysed) -> Groups:
+    """Each query group's terms, alone (for roles) and with their compound-part forms."""
+    return [(group, group | frozenset(PART + term for term in group)) for group in analysed.groups]
+
+
+def matched_groups(hit: Hit, groups: Groups) -> list[set[str]]:
+    """For each query group, the short fields of the hit it matches (roles by whole words)."""
+    fields = hit_terms(hit)
+    return [_matched_fields(whole, parts, fields) for whole, parts in groups]
+
+
 def rerank(hits: list[Hit], analysed: Analysed) -> list[tuple[float, Hit]]:
     """Rescore engine hits with who-at-place, intent and kind priors; best first."""
     if not hits:
         return []
     top = max(hit.score for hit in hits) or 1.0
-    groups = [
-        (group, group | frozenset(PART + term for term in group)) for group in analysed.groups
-    ]
+    groups = query_groups(analysed)
     intent = analysed.intent
     scored = []
     for hit in hits:
         document = hit.document
         kind = document.get("kind")
-        fields = hit_terms(hit)
-        per_group = [_matched_fields(whole, parts, fields) for whole, parts in groups]
+        per_group = matched_groups(hit, groups)
         role_groups = sum(1 for matched in per_group if "roles" in matched)
         place_groups = sum(
             1 for matched in per_group if "places" in matched and "roles" not in matched

@@ -6,13 +6,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        """Register search documents, context and glossary, and load the views that register
-        page context."""
-        from portal import search_context, search_documents, selectors, views  # noqa: F401
+        """Register search documents and context, and load the views that register page context."""
+        from portal import search_context, search_documents, views  # noqa: F401
         from portal.governance import views as governance_views  # noqa: F401
         from portal.onboarding import views as onboarding_views  # noqa: F401
-        from search import registry
 
         search_documents.register()
         search_context.register()
-        registry.register_glossary(selectors.glossary_abbreviation)

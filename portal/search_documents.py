@@ -158,7 +158,8 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def register() -> None:
-    """Register pages, documents and glossary synonyms with search; pages index when published."""
+    """Register pages, documents and the glossary (synonyms, abbreviations) with search; pages
+    index when published."""
     registry.register(
         Page,
         uid=_page_uid,
@@ -172,6 +173,7 @@ def register() -> None:
     )
     registry.register_source(all_documents)
     registry.register_synonyms(selectors.glossary_synonyms)
+    registry.register_glossary(selectors.glossary_abbreviation)
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     post_delete.connect(_page_deleted, sender=Page, dispatch_uid="search-page-deleted")

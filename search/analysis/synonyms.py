@@ -33,12 +33,14 @@ def key(phrase: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in words(phrase))
 
 
+def _phrases(text: str) -> tuple[str, ...]:
+    """The non-empty comma-separated phrases of a word-list line."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 @lru_cache(maxsize=1)
 def maintained_groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(part.strip() for part in line.split(",") if part.strip())
-        for line in wordlists.read(wordlists.SYNONYMS)
-    )
+    return tuple(_phrases(line) for line in wordlists.read(wordlists.SYNONYMS))
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +49,7 @@ def english_rules() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     rules = []
     for line in wordlists.read(wordlists.ENGLISH):
         english, _, swedish = line.partition("=>")
-        phrases = tuple(part.strip() for part in english.split(",") if part.strip())
-        terms = tuple(part.strip() for part in swedish.split(",") if part.strip())
+        phrases, terms = _phrases(english), _phrases(swedish)
         if phrases and terms:
             rules.append((phrases, terms))
     return tuple(rules)

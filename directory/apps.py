@@ -6,6 +6,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Katalog"
 
     def ready(self):
-        from directory import search_documents
+        from directory import caching, search_documents
 
         search_documents.register()
+        caching.connect()

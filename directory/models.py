@@ -383,3 +383,17 @@ class ContactPoint(ImportedRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:contact_point", args=[self.key])
+
+
+class CacheGeneration(models.Model):
+    """The current generation of one cache scope; a new token invalidates its cached fragments."""
+
+    scope = models.CharField(max_length=32, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("cache generation")
+        verbose_name_plural = _("cache generations")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.token}"

@@ -227,6 +227,32 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="samverkan")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
 
+# Cache for fragments every reader shares (directory/caching.py): local memory in each process by
+# default; CACHE_URL=redis://host:6379/0 or memcached://host:11211 shares one cache between processes.
+CACHE_SCHEMES = {
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+}
+
+
+def _cache() -> dict:
+    """Parse CACHE_URL, defaulting to a local-memory cache."""
+    url = env.str("CACHE_URL", default="")
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
+        }
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in CACHE_SCHEMES:
+        _fail("CACHE_URL", f"has an unknown scheme {scheme!r}; use redis:// or memcached://")
+    location = url if scheme.startswith("redis") else url.split("://", 1)[1]
+    return {"BACKEND": CACHE_SCHEMES[scheme], "LOCATION": location}
+
+
+CACHES = {"default": _cache()}
+
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="samverkansportalen@localhost")
 

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
 
+from directory import caching
 from search import indexing
 from tests.initial_state import create_full_text_tables, create_initial_state
 from tests.migration_run import MigrationRun
@@ -37,6 +39,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if not Page.objects.exists():
             create_full_text_tables()
             create_initial_state()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache and re-reads the cache generations."""
+    cache.clear()
+    caching.forget_generations()
+    yield
+    cache.clear()
+    caching.forget_generations()
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from portal import settings as settings_module
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -68,3 +70,22 @@ def test_https_means_behind_a_tls_proxy(tmp_path):
     assert on.stdout.split() == ["True", "True", "True", "('HTTP_X_FORWARDED_PROTO',", "'https')"]
     off = run_manage(tmp_path, "shell", "-v", "0", "-c", script)
     assert off.stdout.split() == ["False", "False", "False", "None"]
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("memcached://127.0.0.1:11211", "django.core.cache.backends.memcached.PyMemcacheCache"),
+    ],
+)
+def test_cache_url_chooses_the_shared_cache(monkeypatch, url, backend):
+    monkeypatch.setenv("CACHE_URL", url)
+    assert settings_module._cache()["BACKEND"] == backend
+
+
+def test_an_unknown_cache_url_names_the_variable(monkeypatch):
+    monkeypatch.setenv("CACHE_URL", "filecache:///tmp/x")
+    with pytest.raises(SystemExit, match="CACHE_URL"):
+        settings_module._cache()

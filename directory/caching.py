@@ -1,0 +1,127 @@
+"""Fragments shared by every reader, kept in Django's cache and invalidated by generation tokens.
+
+A scope ("directory", "content") has a token in the database; a write replaces it (`bump`) inside its
+own transaction, so a rolled-back import invalidates nothing and a token is never reused. Cache keys
+carry the tokens of the scopes a fragment depends on, so a bump orphans every older fragment at once.
+A process reads the tokens at most once per GENERATION_INTERVAL (as the embedded search engine
+syncs), so a write in one worker reaches the others within that interval; its own bumps at once.
+While its own bump is uncommitted, it reads the tokens afresh, so a rollback restores the old ones.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from directory.models import (
+    CacheGeneration,
+    ContactPoint,
+    Function,
+    Organisation,
+    Person,
+    Position,
+)
+
+DIRECTORY = "directory"
+CONTENT = "content"
+GENERATION_INTERVAL = 1.0
+DEFAULT_TIMEOUT = 3600
+DIRECTORY_MODELS = (Organisation, Function, Person, Position, ContactPoint)
+
+T = TypeVar("T")
+
+
+class _Tokens:
+    """This process's copy of the scope tokens, re-read at most once per interval."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._values: dict[str, str] = {}
+        self._read_at = float("-inf")
+        self._uncommitted = False
+
+    def get(self) -> dict[str, str]:
+        with self._lock:
+            if self._uncommitted and connection.in_atomic_block:
+                return dict(CacheGeneration.objects.values_list("scope", "token"))
+            self._uncommitted = False
+            if time.monotonic() - self._read_at >= GENERATION_INTERVAL:
+                self._values = dict(CacheGeneration.objects.values_list("scope", "token"))
+                self._read_at = time.monotonic()
+            return self._values
+
+    def forget(self, *, uncommitted: bool = False) -> None:
+        with self._lock:
+            self._read_at = float("-inf")
+            self._uncommitted = uncommitted
+
+
+_tokens = _Tokens()
+
+
+def generations() -> dict[str, str]:
+    """The current token of every scope that has been bumped."""
+    return _tokens.get()
+
+
+def forget_generations() -> None:
+    """Re-read the tokens on next use (after the database changed under this process)."""
+    _tokens.forget()
+
+
+def bump(*scopes: str) -> None:
+    """Invalidate every cached fragment that depends on one of `scopes`."""
+    for scope in scopes:
+        CacheGeneration.objects.update_or_create(scope=scope, defaults={"token": uuid.uuid4().hex})
+    _tokens.forget(uncommitted=connection.in_atomic_block)
+    transaction.on_commit(_tokens.forget)
+
+
+def cache_key(key: str, scopes: Iterable[str]) -> str:
+    """The cache key of fragment `key` in the current language and scope generations."""
+    current = generations()
+    tokens = ".".join(f"{scope}={current.get(scope, '0')}" for scope in scopes)
+    return f"fragment:{get_language() or ''}:{key}:{tokens}"
+
+
+def cached(
+    key: str, scopes: Iterable[str], compute: Callable[[], T], timeout: int = DEFAULT_TIMEOUT
+) -> T:
+    """The cached value of `key` for the current generations of `scopes`, computed when missing."""
+    full_key = cache_key(key, scopes)
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+def _directory_changed(**_kwargs) -> None:
+    bump(DIRECTORY)
+
+
+def _content_changed(**_kwargs) -> None:
+    bump(CONTENT)
+
+
+def connect() -> None:
+    """Bump on every single-row write of directory records and on page publish, move and delete."""
+    for model in DIRECTORY_MODELS:
+        post_save.connect(_directory_changed, sender=model, dispatch_uid=f"cache-{model.__name__}")
+        post_delete.connect(
+            _directory_changed, sender=model, dispatch_uid=f"cache-del-{model.__name__}"
+        )
+    page_published.connect(_content_changed, dispatch_uid="cache-page-published")
+    page_unpublished.connect(_content_changed, dispatch_uid="cache-page-unpublished")
+    post_page_move.connect(_content_changed, dispatch_uid="cache-page-moved")
+    post_delete.connect(_content_changed, sender=Page, dispatch_uid="cache-page-deleted")

@@ -1,6 +1,8 @@
 """Shared fixtures."""
 
 import socket
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,12 @@ from tests.migration_run import MigrationRun
 
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 MIGRATION_RUN = pytest.StashKey[MigrationRun]()
+
+if sys.dont_write_bytecode and sys.pycache_prefix is None:
+    # PYTHONDONTWRITEBYTECODE keeps the tree free of __pycache__; compiled modules and pytest's
+    # rewritten test modules go outside it instead of being compiled again on every run.
+    sys.pycache_prefix = str(Path(tempfile.gettempdir()) / "samverkan-pycache")
+    sys.dont_write_bytecode = False
 
 
 def pytest_collection_finish(session):

@@ -1,5 +1,6 @@
 """Shared fixtures."""
 
+import gc
 import io
 import socket
 import sys
@@ -32,6 +33,9 @@ def pytest_collection_finish(session):
     """Start migrating a fresh database right away when the migration test is selected."""
     if session.config.option.collectonly:
         return
+    # What is loaded by now (Django, Wagtail, the collected tests) lives to the end of the run:
+    # leaving it out of the garbage collector's scans saves about a third of their cost.
+    gc.freeze()
     if any(item.path.name == "test_migrations.py" for item in session.items):
         session.config.stash[MIGRATION_RUN] = MigrationRun().start()
 

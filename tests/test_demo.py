@@ -10,7 +10,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Page, Revision
@@ -51,15 +50,9 @@ def snapshot() -> dict:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo loaded once for this module, rolled back afterwards."""
-    assert (
-        "memory" in connection.settings_dict["NAME"] or "test" in connection.settings_dict["NAME"]
-    )
-    with django_db_blocker.unblock(), transaction.atomic():
-        first_output = run_load_demo()
-        yield first_output
-        transaction.set_rollback(True)
+def demo(demo_database) -> str:
+    """What the first `load_demo` printed (the demo area is shared, see tests/conftest.py)."""
+    return demo_database
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import transaction
 
 from tests.factories import (
     ContactPointFactory,
@@ -17,9 +18,24 @@ SECRET_PHONE = "070-999 99 99"
 RANDOM_TOKENS = re.compile(r'(name="csrfmiddlewaretoken" value|nonce)="[^"]*"')
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The world, built once per module and rolled back after it (each test's changes are too)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world():
-    """A municipality with a social services unit (with socialjouren) and a school."""
+def world(built_world):
+    """A municipality with a social services unit (with socialjouren) and a school.
+
+    Fresh instances for every test, so no test sees another's unsaved changes.
+    """
+    return {name: type(record).objects.get(pk=record.pk) for name, record in built_world.items()}
+
+
+def _build_world() -> dict:
     kommun = OrganisationFactory(key="lek", name="Lekeby kommun", kind="municipality")
     soc = OrganisationFactory(key="lek-soc", name="Socialförvaltningen", parent=kommun)
     school = OrganisationFactory(key="lek-skola", name="Fjällby skola", parent=kommun)

@@ -1,7 +1,6 @@
 """A crawl of the Wagtail admin as the demo's municipal editor finds no protected person."""
 
 import html
-import io
 import json
 import re
 from collections import deque
@@ -10,7 +9,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
@@ -42,10 +40,9 @@ class Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo area loaded once, with an onboarding step linked to a person later protected."""
+def demo(demo_database, django_db_blocker):
+    """The demo area, with an onboarding step linked to a person later protected (rolled back)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
         editor = get_user_model().objects.get(username=EDITOR)
         path = (
             OnboardingPathPage.objects.filter(

@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
@@ -29,9 +30,24 @@ pytestmark = pytest.mark.django_db
 SHARED = ("home", "forums", "guidelines")
 
 
+@pytest.fixture(scope="module")
+def built_tree(django_db_setup, django_db_blocker):
+    """Two organisations with a forum, a meeting and a guideline each, under the shared sections.
+
+    Built once for the module and rolled back after it; each test's changes are rolled back too.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_tree()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def tree():
-    """Two organisations with a forum, a meeting and a guideline each, under the shared sections."""
+def tree(built_tree):
+    """The module's tree as fresh instances, so no test sees another's unsaved changes."""
+    return {name: type(record).objects.get(pk=record.pk) for name, record in built_tree.items()}
+
+
+def _build_tree() -> dict:
     ours = OrganisationFactory(name="Ekeså kommun", kind="municipality")
     theirs = OrganisationFactory(name="Region Dalmark", kind="region")
     our_forum = ForumPageFactory(title="Vårt forum", owner_organisation=ours)

@@ -1,6 +1,7 @@
 """Exact totals and facets: filters are applied by the engine, never after its candidate cut-off."""
 
 import pytest
+from django.db import transaction
 
 from search import indexing, query, service
 from search.params import SearchParams
@@ -13,20 +14,26 @@ FJALLBY_PEOPLE = 60
 PEOPLE = NORRBY_PEOPLE + FJALLBY_PEOPLE
 
 
-@pytest.fixture
-def kuratorer():
-    """160 kuratorer in two schools of Lekeby, indexed in one batch; plus the function itself."""
-    with indexing.batch():
-        kommun = OrganisationFactory(key="lek", name="Lekeby kommun")
-        schools = {
-            "norrby": OrganisationFactory(key="norrby", name="Norrbyskolan", parent=kommun),
-            "fjallby": OrganisationFactory(key="fjallby", name="Fjällby skola", parent=kommun),
-        }
-        kurator = FunctionFactory(key="kurator", name="Skolkurator", synonyms=["kurator"])
-        for school, count in (("norrby", NORRBY_PEOPLE), ("fjallby", FJALLBY_PEOPLE)):
-            for _ in range(count):
-                person = PersonFactory(organisation=schools[school])
-                PositionFactory(person=person, function=kurator, organisation=schools[school])
+@pytest.fixture(scope="module")
+def kuratorer(django_db_setup, django_db_blocker):
+    """160 kuratorer in two schools of Lekeby, indexed in one batch; plus the function itself.
+
+    Built once for the module (the tests only read) and rolled back after it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        with indexing.batch():
+            kommun = OrganisationFactory(key="lek", name="Lekeby kommun")
+            schools = {
+                "norrby": OrganisationFactory(key="norrby", name="Norrbyskolan", parent=kommun),
+                "fjallby": OrganisationFactory(key="fjallby", name="Fjällby skola", parent=kommun),
+            }
+            kurator = FunctionFactory(key="kurator", name="Skolkurator", synonyms=["kurator"])
+            for school, count in (("norrby", NORRBY_PEOPLE), ("fjallby", FJALLBY_PEOPLE)):
+                for _ in range(count):
+                    person = PersonFactory(organisation=schools[school])
+                    PositionFactory(person=person, function=kurator, organisation=schools[school])
+        yield
+        transaction.set_rollback(True)
 
 
 def search(**params):

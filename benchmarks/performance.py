@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EVAL_QUERIES = BASE_DIR.parent / "shared" / "eval" / "queries.json"
@@ -137,9 +137,13 @@ class LeakDetector:
             self.names |= {(*given, *family), (*family, *given)}
         self.lengths = {len(name) for name in self.names}
 
-    def found(self, body: bytes | str) -> set[str]:
-        """The protected ids, e-mails and names (lowercase) that the body mentions."""
-        text = _readable(body)
+    def found(self, body: bytes | str, echo: str = "") -> set[str]:
+        """The protected ids, e-mails and names (lowercase) that the body mentions.
+
+        `echo` is the query the request sent: a JSON answer's top-level field that repeats it
+        (search's `query`) is the caller's own words, not a leak.
+        """
+        text = _readable(body, echo)
         hits = set(re.findall(r"[\w-]+", text)) & self.ids
         hits |= set(self.EMAIL.findall(text)) & self.emails
         words = _words(text)
@@ -149,10 +153,11 @@ class LeakDetector:
         return hits
 
     def count(self, bodies: Counter) -> tuple[int, set[str]]:
-        """Responses (bodies with their counts) that mention a protected person, and who."""
+        """Responses ((path, body) pairs with their counts) naming a protected person, and who."""
         leaking, seen = 0, set()
-        for body, times in bodies.items():
-            if hits := self.found(body):
+        for (path, body), times in bodies.items():
+            echo = parse_qs(urlsplit(path).query).get("q", [""])[0]
+            if hits := self.found(body, echo):
                 leaking += times
                 seen |= hits
         return leaking, seen
@@ -162,14 +167,21 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _readable(body: bytes | str) -> str:
-    """The body as lowercase text, JSON \\u escapes and HTML entities resolved."""
+def _readable(body: bytes | str, echo: str = "") -> str:
+    """The body as lowercase text, JSON \\u escapes and HTML entities resolved, echo dropped."""
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     if text[:1] in ("{", "["):
         try:
-            return json.dumps(json.loads(text), ensure_ascii=False).lower()
+            data = json.loads(text)
         except ValueError:
-            pass
+            return html.unescape(text).lower()
+        if isinstance(data, dict) and echo:
+            data = {
+                key: value
+                for key, value in data.items()
+                if not (isinstance(value, str) and _words(value) == _words(echo))
+            }
+        return json.dumps(data, ensure_ascii=False).lower()
     return html.unescape(text).lower()
 
 
@@ -523,7 +535,7 @@ def drive(
 ) -> Load:
     """`clients` keep-alive connections fetch `paths` round-robin until time or count runs out.
 
-    With `bodies`, every response body is counted there (for the leak check after the run).
+    With `bodies`, every (path, response body) is counted there (for the leak check after it).
     """
     lock = threading.Lock()
     issued = [0]
@@ -558,7 +570,7 @@ def drive(
             mine.append((time.perf_counter() - started) * 1000)
             statuses[response.status] += 1
             if bodies is not None:
-                received[body] += 1
+                received[path, body] += 1
             if response.will_close:
                 connection.close()
                 connection = http.client.HTTPConnection(HOST, port, timeout=60)
@@ -1041,7 +1053,7 @@ def load_figures(
             var_dir, port, options, log, probe=work["search"][0], token=access["token"]
         )
         try:
-            bodies[startup.pop("first_body")] += 1
+            bodies[work["search"][0], startup.pop("first_body")] += 1
             print(
                 f"  server: {server} on {HOST}:{port}; first search answered "
                 f"{startup['first_request_s']:.2f} s after the start (that search took "

@@ -47,9 +47,9 @@ def test_a_body_naming_a_protected_person_counts_as_a_leak():
     detector = LeakDetector(PROTECTED)
     bodies = Counter(
         {
-            b"<li>Anna Lejonhufvud, handl\xc3\xa4ggare</li>": 3,
-            b'{"results": [{"title": "Lejonhufvud, Anna"}]}': 1,
-            b"<p>Anna Berg och Erik Lejonhufvud</p>": 5,
+            ("/katalog/personer/gp1/", b"<li>Anna Lejonhufvud, handl\xc3\xa4ggare</li>"): 3,
+            ("/api/v1/search?q=x", b'{"results": [{"title": "Lejonhufvud, Anna"}]}'): 1,
+            ("/katalog/personer/gp2/", b"<p>Anna Berg och Erik Lejonhufvud</p>"): 5,
         }
     )
 
@@ -57,6 +57,18 @@ def test_a_body_naming_a_protected_person_counts_as_a_leak():
 
     assert count == 4
     assert who == {"anna lejonhufvud", "lejonhufvud anna"}
+
+
+def test_a_search_answer_repeating_the_query_is_no_leak_but_a_result_is():
+    detector = LeakDetector(PROTECTED)
+    path = "/api/v1/search?q=Anna%20Lejonhufvud"
+    echo = b'{"query": "anna  lejonhufvud", "total": 0, "results": []}'
+    found = b'{"query": "Anna Lejonhufvud", "results": [{"title": "Anna Lejonhufvud"}]}'
+    corrected = b'{"query": "Anna Lejonhufvud", "corrected_from": "Ana Lejonhufvud"}'
+
+    assert detector.count(Counter({(path, echo): 2})) == (0, set())
+    assert detector.count(Counter({(path, found): 1}))[0] == 1
+    assert detector.count(Counter({("/api/v1/search?q=Ana%20Lejonhufvud", corrected): 1}))[0] == 1
 
 
 def test_ids_e_mails_and_escaped_names_are_found():

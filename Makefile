@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 export SSL_CERT_FILE ?= /etc/ssl/certs/ca-certificates.crt
 
-.PHONY: install install-oidc run demo test test-postgres test-browser lint bench bench-relevance clean
+.PHONY: install install-oidc run demo test test-postgres test-browser lint bench bench-county bench-relevance clean
 
 install: $(STAMP)
 
@@ -52,8 +52,12 @@ test-browser: install install-oidc
 	scripts/install_chromium.sh
 	$(VENV)/bin/pytest -q -m browser tests/e2e
 
+# Both write var/bench/: relevance.json, then results.json (20,000 people) or results-county.json.
 bench: bench-relevance
 	$(PY) -m benchmarks.performance
+
+bench-county: bench-relevance
+	$(PY) -m benchmarks.performance --county
 
 bench-relevance: install
 	$(PY) -m benchmarks.relevance

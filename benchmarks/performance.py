@@ -14,12 +14,24 @@ Everything runs in a fresh temporary VAR_DIR (SQLite, embedded search), never in
    a static file under the same load (the server's own overhead) and, for search and suggest, the
    raw embedded-engine call for the same terms in this process.
 
-Targets that are missed print MISS; the exit code is 0 unless the benchmark itself breaks.
+Start-up: the server is started fresh from the checkout (gunicorn reads gunicorn.conf.py there)
+and asked for a search (with an API token) until it answers: `first_request_s` is the time from
+starting the process to that answer, `first_search_s` the time that first search itself took.
+After the load, RSS and PSS (/proc/<pid>/smaps_rollup; the honest figure when workers share a
+preloaded master's pages) of the master and each worker. Every response body except the static
+file is checked for protected people's ids, e-mails and names (`leaks`).
+
+Results: printed as tables and written as JSON to var/bench/results.json in the checkout (with
+`--county`, 100,000 people / 10,000 pages / 1,000 organisations, to results-county.json), with the
+relevance figures of `benchmarks.relevance` (var/bench/relevance.json) merged in under
+`relevance`. Targets that are missed print MISS; the exit code is 0 unless the benchmark itself
+breaks.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import http.client
 import json
 import math
@@ -37,14 +49,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 EVAL_QUERIES = BASE_DIR.parent / "shared" / "eval" / "queries.json"
+RESULTS_DIR = BASE_DIR / "var" / "bench"
 HOST = "127.0.0.1"
+SIZES = {"people": 20_000, "pages": 2_000, "organisations": 200}
+COUNTY = {"people": 100_000, "pages": 10_000, "organisations": 1_000}
 
 TARGETS = {
     "import_directory": 60.0,
+    "import_content": 60.0,
     "rebuild_search_index": 120.0,
     "search": 150.0,
     "suggest": 50.0,
@@ -81,6 +97,9 @@ class Load:
     floor_note: str = ""
     queries: int | None = None
     server_cpu: float | None = None
+    leaks: int = 0
+    load_start: list[float] = field(default_factory=list)
+    load_end: list[float] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -97,6 +116,73 @@ def percentile(values: list[float], share: float) -> float:
 
 def load_average() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def load_numbers() -> list[float]:
+    """The 1, 5 and 15 minute load averages, rounded."""
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+class LeakDetector:
+    """Finds protected people's ids, e-mail addresses and full names in response bodies."""
+
+    EMAIL = re.compile(r"[\w.+-]+@[\w.-]+\w")
+
+    def __init__(self, protected: list[dict]):
+        self.ids = {person["id"].lower() for person in protected}
+        self.emails = {person["email"].lower() for person in protected if person.get("email")}
+        self.names: set[tuple[str, ...]] = set()
+        for person in protected:
+            given, family = _words(person["given_name"]), _words(person["family_name"])
+            self.names |= {(*given, *family), (*family, *given)}
+        self.lengths = {len(name) for name in self.names}
+
+    def found(self, body: bytes | str, echo: str = "") -> set[str]:
+        """The protected ids, e-mails and names (lowercase) that the body mentions.
+
+        `echo` is the query the request sent: a JSON answer's top-level field that repeats it
+        (search's `query`) is the caller's own words, not a leak.
+        """
+        text = _readable(body, echo)
+        hits = set(re.findall(r"[\w-]+", text)) & self.ids
+        hits |= set(self.EMAIL.findall(text)) & self.emails
+        words = _words(text)
+        for length in self.lengths:
+            grams = zip(*(words[start:] for start in range(length)), strict=False)
+            hits |= {" ".join(gram) for gram in grams if gram in self.names}
+        return hits
+
+    def count(self, bodies: Counter) -> tuple[int, set[str]]:
+        """Responses ((path, body) pairs with their counts) naming a protected person, and who."""
+        leaking, seen = 0, set()
+        for (path, body), times in bodies.items():
+            echo = parse_qs(urlsplit(path).query).get("q", [""])[0]
+            if hits := self.found(body, echo):
+                leaking += times
+                seen |= hits
+        return leaking, seen
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _readable(body: bytes | str, echo: str = "") -> str:
+    """The body as lowercase text, JSON \\u escapes and HTML entities resolved, echo dropped."""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    if text[:1] in ("{", "["):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return html.unescape(text).lower()
+        if isinstance(data, dict) and echo:
+            data = {
+                key: value
+                for key, value in data.items()
+                if not (isinstance(value, str) and _words(value) == _words(echo))
+            }
+        return json.dumps(data, ensure_ascii=False).lower()
+    return html.unescape(text).lower()
 
 
 # --- step 1: data, imports, reindex ---------------------------------------------------------
@@ -268,15 +354,62 @@ def server_cpu(pid: int) -> float | None:
     return total
 
 
+def _children(pid: int) -> list[int]:
+    """Ids of the direct children of a process (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(pid):
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def process_memory(pid: int, role: str) -> dict | None:
+    """RSS and, where /proc/<pid>/smaps_rollup is readable, PSS of a process, in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    rss = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    figures: dict = {"pid": pid, "role": role, "rss_mb": round(int(rss.group(1)) / 1024, 1)}
+    try:
+        pss = re.search(
+            r"^Pss:\s+(\d+) kB", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.MULTILINE
+        )
+    except OSError:
+        pss = None
+    if pss:
+        figures["pss_mb"] = round(int(pss.group(1)) / 1024, 1)
+    return figures
+
+
+def server_memory(master: int) -> list[dict]:
+    """Memory of the server's master process and each of its workers."""
+    found = [process_memory(master, "master")]
+    found += [process_memory(pid, "worker") for pid in _children(master)]
+    return [figures for figures in found if figures]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
 
 
-def start_server(var_dir: Path, port: int, workers: int, threads: int, log) -> tuple:
-    """Start gunicorn (or runserver) on 127.0.0.1:port; return (process, description)."""
+def start_server(
+    var_dir: Path, port: int, options: argparse.Namespace, log, *, probe: str, token: str
+) -> tuple[subprocess.Popen, str, dict]:
+    """Start gunicorn (or runserver) on 127.0.0.1:port and wait for the first search to answer.
+
+    Returns (process, description, start-up figures); `probe` is a search path sent with the API
+    token until it answers 200, retried while the port refuses connections.
+    """
     import importlib.util
+
+    workers, threads = options.workers, options.threads
 
     if importlib.util.find_spec("gunicorn") is not None:
         args = [
@@ -288,6 +421,7 @@ def start_server(var_dir: Path, port: int, workers: int, threads: int, log) -> t
     else:
         args = ["manage.py", "runserver", f"{HOST}:{port}", "--noreload"]
         description = "manage.py runserver --noreload (threaded; gunicorn not installed)"
+    started = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 - our own server with fixed arguments
         [sys.executable, *args],
         cwd=BASE_DIR,
@@ -295,19 +429,36 @@ def start_server(var_dir: Path, port: int, workers: int, threads: int, log) -> t
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
+    deadline = started + options.start_timeout
+    headers = {"Authorization": f"Bearer {token}"}
+    while (left := deadline - time.perf_counter()) > 0:
         if process.poll() is not None:
             raise RuntimeError(f"server exited with {process.returncode}")
+        sent = time.perf_counter()
         try:
-            status, _body, _headers = request(port, "/login/")
-            if status == 200:
-                return process, description
+            status, body, _headers = request(port, probe, headers=headers, timeout=left)
         except OSError:
-            pass
-        time.sleep(0.5)
+            time.sleep(0.05)
+            continue
+        answered = time.perf_counter()
+        if status == 200:
+            again, _ = _timed(lambda: request(port, probe, headers=headers))
+            return (
+                process,
+                description,
+                {
+                    "first_request_s": answered - started,
+                    "first_search_s": answered - sent,
+                    "second_search_s": again,
+                    "first_body": body,
+                },
+            )
+        if 400 <= status < 500:
+            stop_server(process)
+            raise RuntimeError(f"the start-up search answered HTTP {status}")
+        time.sleep(0.05)
     stop_server(process)
-    raise RuntimeError("server did not answer within 120 s")
+    raise RuntimeError(f"no search answered within {options.start_timeout:.0f} s")
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -320,9 +471,15 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 def request(
-    port: int, path: str, *, method: str = "GET", body: str = "", headers: dict | None = None
+    port: int,
+    path: str,
+    *,
+    method: str = "GET",
+    body: str = "",
+    headers: dict | None = None,
+    timeout: float = 30,
 ) -> tuple[int, str, list[tuple[str, str]]]:
-    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         connection.request(method, path, body=body or None, headers=headers or {})
         response = connection.getresponse()
@@ -366,9 +523,20 @@ def sign_in(port: int, username: str, password: str) -> str:
 
 
 def drive(
-    port: int, paths: list[str], *, cookie: str, clients: int, seconds: float, limit: int, name: str
+    port: int,
+    paths: list[str],
+    *,
+    cookie: str,
+    clients: int,
+    seconds: float,
+    limit: int,
+    name: str,
+    bodies: Counter | None = None,
 ) -> Load:
-    """`clients` keep-alive connections fetch `paths` round-robin until time or count runs out."""
+    """`clients` keep-alive connections fetch `paths` round-robin until time or count runs out.
+
+    With `bodies`, every (path, response body) is counted there (for the leak check after it).
+    """
     lock = threading.Lock()
     issued = [0]
     result = Load(name=name, latencies=[], seconds=0.0)
@@ -385,6 +553,7 @@ def drive(
         connection = http.client.HTTPConnection(HOST, port, timeout=60)
         mine: list[float] = []
         statuses: Counter = Counter()
+        received: Counter = Counter()
         failures = 0
         while (ticket := take()) is not None:
             path = paths[ticket % len(paths)]
@@ -392,7 +561,7 @@ def drive(
             try:
                 connection.request("GET", path, headers={"Cookie": cookie})
                 response = connection.getresponse()
-                response.read()
+                body = response.read()
             except (OSError, http.client.HTTPException):
                 failures += 1
                 connection.close()
@@ -400,6 +569,8 @@ def drive(
                 continue
             mine.append((time.perf_counter() - started) * 1000)
             statuses[response.status] += 1
+            if bodies is not None:
+                received[path, body] += 1
             if response.will_close:
                 connection.close()
                 connection = http.client.HTTPConnection(HOST, port, timeout=60)
@@ -408,6 +579,8 @@ def drive(
             result.latencies.extend(mine)
             result.statuses.update(statuses)
             result.failures += failures
+            if bodies is not None:
+                bodies.update(received)
 
     started = time.perf_counter()
     workers = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
@@ -423,7 +596,11 @@ def drive(
 
 
 def workload(bundle: dict, guideline_urls: list[str]) -> dict[str, list[str]]:
-    """Queries, prefixes and page paths drawn from the eval queries and the generated data."""
+    """Queries, prefixes and page paths drawn from the eval queries and the generated data.
+
+    Ten protected people's names and their family names' prefixes are searched too: the answers
+    must not mention them (the leak check).
+    """
     import random
 
     rng = random.Random(7)  # noqa: S311 - deterministic workload, not secrets
@@ -455,6 +632,10 @@ def workload(bundle: dict, guideline_urls: list[str]) -> dict[str, list[str]]:
     }
     prefixes = sorted({word[:length].lower() for word in words for length in range(2, 7)})
     prefixes = rng.sample(prefixes, min(200, len(prefixes)))
+    protected = [person for person in bundle["people"] if person["protected"]]
+    for person in rng.sample(protected, min(10, len(protected))):
+        queries.append(f"{person['given_name']} {person['family_name']}")
+        prefixes.append(person["family_name"][: rng.randint(3, 6)].lower())
     return {
         "search": [f"/api/v1/search?q={quote(query)}" for query in queries],
         "search_terms": queries,
@@ -491,10 +672,12 @@ def _ratio(value: float, floor: float | None) -> str:
     return f"{value / floor:.1f}x" if floor else "–"
 
 
-def batch_rows(batches: list[Batch]) -> list[list[str]]:
+def batch_rows(batches: list[Batch], scale: float = 1.0) -> list[list[str]]:
+    """Table rows of the timed commands; targets in seconds grow with `scale` (data size)."""
     rows = []
     for batch in batches:
         target = TARGETS.get(batch.name)
+        target = target * scale if target else None
         rows.append(
             [
                 batch.name,
@@ -532,6 +715,8 @@ def load_rows(loads: list[Load]) -> list[list[str]]:
                 _ratio(p95, load.floor),
                 "" if load.queries is None else str(load.queries),
                 "" if load.server_cpu is None else f"{load.server_cpu:.1f}",
+                str(load.leaks),
+                f"{load.load_start[0]:.2f}→{load.load_end[0]:.2f}" if load.load_end else "",
                 load.floor_note,
             ]
         )
@@ -544,7 +729,8 @@ BATCH_HEAD = [
 ]  # fmt: skip
 LOAD_HEAD = [
     "figure", "n", "p50 ms", "p95 ms", "max ms", "req/s", "errors", "target p95", "",
-    "floor p95 ms", "ratio", "SQL/page", "server CPU ms/req", "floor is",
+    "floor p95 ms", "ratio", "SQL/page", "server CPU ms/req", "leaks", "load 1 min",
+    "floor is",
 ]  # fmt: skip
 
 
@@ -563,21 +749,210 @@ def markdown_table(head: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+# --- results file ---------------------------------------------------------------------------
+
+SCENARIO_KEYS = {
+    "search": "search",
+    "suggest": "suggest",
+    "person page": "page_person",
+    "function page": "page_function",
+    "organisation page": "page_organisation",
+    "guideline page": "page_guideline",
+}
+PAGE_RATIO_LIMIT = 4.0  # pages within 4x of the static file under the same load (issue 12)
+
+
+@dataclass
+class Measured:
+    """Everything one run measured, for the results file."""
+
+    sizes: dict
+    server: str
+    batches: list[Batch]
+    loads: list[Load]
+    startup: dict
+    memory: list[dict]
+    loads_at: dict
+    began: datetime
+    clients: int
+    seconds: float
+    requests: int
+    index_load_s: float = 0.0
+    other_errors: int = 0
+    leaked: list[str] = field(default_factory=list)
+    wall_s: float = 0.0
+
+
+def _rounded(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def scenario_figures(load: Load) -> dict:
+    """One load scenario as numbers."""
+    p95 = percentile(load.latencies, 95)
+    target = TARGETS.get(load.name)
+    return {
+        "n": len(load.latencies),
+        "p50_ms": _rounded(percentile(load.latencies, 50)),
+        "p95_ms": _rounded(p95),
+        "max_ms": _rounded(max(load.latencies, default=0.0)),
+        "requests_per_s": _rounded(len(load.latencies) / max(load.seconds, 1e-9)),
+        "errors": load.errors,
+        "leaks": load.leaks,
+        "target_p95_ms": target,
+        "met": None if target is None else bool(load.latencies) and p95 <= target,
+        "floor_p95_ms": _rounded(load.floor),
+        "ratio": _rounded(p95 / load.floor, 2) if load.floor else None,
+        "floor_is": load.floor_note,
+        "sql_queries": load.queries,
+        "server_cpu_ms_per_request": _rounded(load.server_cpu),
+        "load_average_start": load.load_start,
+        "load_average_end": load.load_end,
+    }
+
+
+def target_checks(results: dict) -> dict:
+    """Each target with its value and whether it is met."""
+    scale = max(1.0, results["data"]["people"] / SIZES["people"])
+    rules = [(f"{key}_p95_ms", "<=", TARGETS[name]) for name, key in SCENARIO_KEYS.items()]
+    rules += [
+        (f"{key}_ratio", "<=", PAGE_RATIO_LIMIT)
+        for name, key in SCENARIO_KEYS.items()
+        if name.endswith("page")
+    ]
+    rules += [
+        ("first_search_s", "<=", 1.0),
+        ("import_people_per_s", ">=", SIZES["people"] / TARGETS["import_directory"]),
+        ("import_pages_per_s", ">=", 35.0),
+        ("reindex_s", "<=", TARGETS["rebuild_search_index"] * scale),
+        ("errors", "<=", 0),
+        ("leaks", "<=", 0),
+    ]
+    checks = {}
+    for key, sense, limit in rules:
+        value = results.get(key)
+        met = value is not None and (value <= limit if sense == "<=" else value >= limit)
+        checks[key] = {"value": value, "target": f"{sense} {limit:g}", "met": met}
+    return checks
+
+
+def results_document(measured: Measured, relevance: dict | None) -> dict:
+    """The results file: the issue 12 keys, per-scenario figures, targets met or missed."""
+    loads = {load.name: load for load in measured.loads}
+    batches = {batch.name: batch for batch in measured.batches}
+    static = percentile(loads["static file"].latencies, 95) if "static file" in loads else None
+    results: dict = {}
+    for name, key in SCENARIO_KEYS.items():
+        load = loads.get(name)
+        p95 = percentile(load.latencies, 95) if load and load.latencies else None
+        results[f"{key}_p95_ms"] = _rounded(p95)
+        results[f"{key}_ratio"] = _rounded(p95 / load.floor, 2) if p95 and load.floor else None
+    results["floor_search_p95_ms"] = _rounded(loads["search"].floor) if "search" in loads else None
+    results["floor_suggest_p95_ms"] = (
+        _rounded(loads["suggest"].floor) if "suggest" in loads else None
+    )
+    results["floor_static_p95_ms"] = _rounded(static)
+    people = batches.get("import_directory")
+    pages = batches.get("import_content")
+    reindex = batches.get("rebuild_search_index")
+    results |= {
+        "import_people_per_s": _rounded(measured.sizes["people"] / people.wall) if people else None,
+        "import_pages_per_s": _rounded(measured.sizes["pages"] / pages.wall) if pages else None,
+        "import_directory_s": _rounded(people.wall) if people else None,
+        "import_content_s": _rounded(pages.wall) if pages else None,
+        "reindex_s": _rounded(reindex.wall) if reindex else None,
+        "first_request_s": _rounded(measured.startup.get("first_request_s"), 2),
+        "first_search_s": _rounded(measured.startup.get("first_search_s"), 2),
+        "second_search_s": _rounded(measured.startup.get("second_search_s"), 3),
+        "index_load_in_process_s": _rounded(measured.index_load_s),
+        "rss_mb_per_process": max((p["rss_mb"] for p in measured.memory), default=None),
+        "pss_mb_per_process": max((p.get("pss_mb", 0.0) for p in measured.memory), default=None)
+        or None,
+        "rss_mb_total": _rounded(sum(p["rss_mb"] for p in measured.memory)),
+        "pss_mb_total": _rounded(sum(p.get("pss_mb", 0.0) for p in measured.memory)) or None,
+        "processes": measured.memory,
+        "errors": sum(load.errors for load in measured.loads) + measured.other_errors,
+        "leaks": sum(load.leaks for load in measured.loads),
+        "leaked": sorted(measured.leaked),
+        "relevance": relevance,
+        "scenarios": {load.name: scenario_figures(load) for load in measured.loads},
+        "batches": {
+            batch.name: {
+                "wall_s": _rounded(batch.wall),
+                "cpu_s": _rounded(batch.cpu),
+                "floor_wall_s": _rounded(batch.floor),
+                "floor_cpu_s": _rounded(batch.floor_cpu),
+                "ratio_wall": _rounded(batch.wall / batch.floor, 1) if batch.floor else None,
+                "floor_is": batch.floor_note,
+            }
+            for batch in measured.batches
+        },
+        "data": measured.sizes,
+        "server": measured.server,
+        "cpus": os.cpu_count(),
+        "clients": measured.clients,
+        "seconds_per_scenario": measured.seconds,
+        "requests_per_scenario": measured.requests,
+        "load_average": measured.loads_at,
+        "started": measured.began.isoformat(timespec="seconds"),
+        "wall_s": _rounded(measured.wall_s),
+    }
+    results["targets"] = target_checks(results)
+    return results
+
+
+def read_relevance(path: Path) -> dict | None:
+    """The figures `benchmarks.relevance` wrote, or None when it has not run."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_results(path: Path, results: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
 # --- main -----------------------------------------------------------------------------------
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.performance", description=__doc__)
-    parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--organisations", type=int, default=200)
-    parser.add_argument("--pages", type=int, default=2_000)
+    parser.add_argument(
+        "--county",
+        action="store_true",
+        help="county size (100,000 people / 10,000 pages / 1,000 organisations), "
+        "results to var/bench/results-county.json",
+    )
+    parser.add_argument("--people", type=int)
+    parser.add_argument("--organisations", type=int)
+    parser.add_argument("--pages", type=int)
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=20.0, help="per load scenario")
     parser.add_argument("--requests", type=int, default=3000, help="at most, per scenario")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--start-timeout", type=float, default=900.0, help="seconds for the server's first search"
+    )
+    parser.add_argument("--results", type=Path, help="the JSON results file")
+    parser.add_argument(
+        "--relevance",
+        type=Path,
+        default=RESULTS_DIR / "relevance.json",
+        help="figures of benchmarks.relevance to merge in",
+    )
     parser.add_argument("--markdown", type=Path, help="also write the results here")
-    return parser.parse_args(argv)
+    options = parser.parse_args(argv)
+    preset = COUNTY if options.county else SIZES
+    for key, value in preset.items():
+        if getattr(options, key) is None:
+            setattr(options, key, value)
+    if options.results is None:
+        name = "results-county.json" if options.county else "results.json"
+        options.results = RESULTS_DIR / name
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -598,8 +973,8 @@ def setup_django(var_dir: Path) -> None:
     django.setup()
 
 
-def generate(options: argparse.Namespace, temp: Path) -> tuple[dict, Path, Path]:
-    """The directory bundle and the Markdown pages, written under `temp`."""
+def generate(options: argparse.Namespace, temp: Path) -> tuple[dict, Path, Path, dict]:
+    """The directory bundle and the Markdown pages, written under `temp`, and their sizes."""
     from benchmarks.content import generate_content
     from directory.generate import generate_bundle
 
@@ -613,12 +988,19 @@ def generate(options: argparse.Namespace, temp: Path) -> tuple[dict, Path, Path]
         organisations=[org["id"] for org in bundle["organisations"]],
         functions=[function["id"] for function in bundle["functions"]],
     )
-    print(
-        f"  generated {len(bundle['people'])} people, {len(bundle['organisations'])} "
-        f"organisations, {len(bundle['functions'])} functions, {options.pages} pages",
-        flush=True,
-    )
-    return bundle, bundle_path, content_dir
+    sizes = {
+        "people": len(bundle["people"]),
+        "protected_people": sum(1 for person in bundle["people"] if person["protected"]),
+        "positions": sum(len(person["positions"]) for person in bundle["people"]),
+        "organisations": len(bundle["organisations"]),
+        "functions": len(bundle["functions"]),
+        "contact_points": len(bundle["contact_points"]),
+        "pages": options.pages,
+        "bundle_mb": round(bundle_path.stat().st_size / 2**20, 1),
+        "content_mb": round(sum(f.stat().st_size for f in content_dir.iterdir()) / 2**20, 1),
+    }
+    print("  generated " + ", ".join(f"{value} {key}" for key, value in sizes.items()), flush=True)
+    return bundle, bundle_path, content_dir, sizes
 
 
 def batch_figures(bundle_path: Path, content_dir: Path, var_dir: Path) -> list[Batch]:
@@ -654,26 +1036,48 @@ def batch_figures(bundle_path: Path, content_dir: Path, var_dir: Path) -> list[B
 
 
 def load_figures(
-    options: argparse.Namespace, var_dir: Path, log_path: Path, work: dict, password: str
-) -> tuple[list[Load], str]:
-    """Serve the site and drive every scenario; the static file first, as the floor."""
+    options: argparse.Namespace, var_dir: Path, log_path: Path, work: dict, access: dict
+) -> tuple[list[Load], str, dict, list[dict], set[str]]:
+    """Start a fresh server, time its first search, drive every scenario, read its memory.
+
+    The static file comes first, as the floor. Every other response (first search and warm-ups
+    included) is leak-checked after its scenario. Returns the loads, the server's description,
+    the start-up figures, the memory of its processes after the load and what leaked.
+    """
     loads: list[Load] = []
+    bodies: Counter = Counter()
+    leaked: set[str] = set()
     port = free_port()
     with log_path.open("w") as log:
-        process, server = start_server(var_dir, port, options.workers, options.threads, log)
+        process, server, startup = start_server(
+            var_dir, port, options, log, probe=work["search"][0], token=access["token"]
+        )
         try:
-            print(f"  server: {server} on {HOST}:{port}", flush=True)
-            cookie = sign_in(port, "bench", password)
-            seconds, (status, _body, _headers) = _timed(
-                lambda: request(port, work["search"][0], headers={"Cookie": cookie})
+            bodies[work["search"][0], startup.pop("first_body")] += 1
+            print(
+                f"  server: {server} on {HOST}:{port}; first search answered "
+                f"{startup['first_request_s']:.2f} s after the start (that search took "
+                f"{startup['first_search_s']:.2f} s, the next {startup['second_search_s']:.3f} s)",
+                flush=True,
             )
-            print(f"  first search on a cold server: {seconds:.2f} s ({status})", flush=True)
+            cookie = sign_in(port, "bench", access["password"])
             common = {"cookie": cookie, "clients": options.clients}
             names = ["search", "suggest", *(name for name in TARGETS if name.endswith("page"))]
             scenarios = [("static file", ["/static/css/portal.css"])]
             scenarios += [(name, work[name]) for name in names]
             for name, paths in scenarios:
-                drive(port, paths, seconds=30, limit=options.clients * 4, name=name, **common)
+                checked = None if name == "static file" else bodies
+                warm = drive(
+                    port,
+                    paths,
+                    seconds=30,
+                    limit=options.clients * 4,
+                    name=name,
+                    bodies=checked,
+                    **common,
+                )
+                startup["warm_up_errors"] = startup.get("warm_up_errors", 0) + warm.errors
+                load_start = load_numbers()
                 cpu_before = server_cpu(process.pid)
                 load = drive(
                     port,
@@ -681,20 +1085,28 @@ def load_figures(
                     seconds=options.seconds,
                     limit=options.requests,
                     name=name,
+                    bodies=checked,
                     **common,
                 )
                 cpu_after = server_cpu(process.pid)
+                load.load_start, load.load_end = load_start, load_numbers()
                 if cpu_before is not None and cpu_after is not None and load.latencies:
                     load.server_cpu = (cpu_after - cpu_before) * 1000 / len(load.latencies)
+                if checked is not None:
+                    load.leaks, seen = access["detector"].count(bodies)
+                    leaked |= seen
                 loads.append(load)
                 print(
                     f"  {name}: {len(load.latencies)} requests, "
-                    f"p95 {percentile(load.latencies, 95):.1f} ms, {load.errors} errors",
+                    f"p95 {percentile(load.latencies, 95):.1f} ms, {load.errors} errors, "
+                    f"{load.leaks} leaks, load {load.load_start[0]:.2f}→{load.load_end[0]:.2f}",
                     flush=True,
                 )
+                bodies.clear()
+            memory = server_memory(process.pid)
         finally:
             stop_server(process)
-    return loads, server
+    return loads, server, startup, memory, leaked
 
 
 def attach_floors(loads: list[Load], floors: dict[str, list[float]], sql: dict) -> None:
@@ -715,55 +1127,108 @@ def attach_floors(loads: list[Load], floors: dict[str, list[float]], sql: dict) 
 
 
 def run(options: argparse.Namespace, temp: Path) -> int:
-    """The whole benchmark in `temp`; prints the tables and returns 0."""
+    """The whole benchmark in `temp`; prints the tables, writes the results file, returns 0."""
+    started = time.perf_counter()
     var_dir = temp / "var"
     var_dir.mkdir()
     setup_django(var_dir)
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
+    from portal.accounts.services import create_api_token
     from search import service
 
     began = datetime.now(UTC)
-    loads_at = {"start": load_average()}
-    print(
-        f"Performance benchmark in {temp} (load average {loads_at['start']}, {os.cpu_count()} CPUs)"
-    )
+    loads_at = {"start": load_numbers()}
+    print(f"Performance benchmark in {temp} (load average {load_average()}, {os.cpu_count()} CPUs)")
     seconds, _ = _timed(lambda: call_command("migrate", verbosity=0, interactive=False))
     print(f"  migrate: {seconds:.1f} s", flush=True)
-    bundle, bundle_path, content_dir = generate(options, temp)
+    bundle, bundle_path, content_dir, sizes = generate(options, temp)
     batches = batch_figures(bundle_path, content_dir, var_dir)
 
-    seconds, _ = _timed(lambda: service.get_engine().sync())
-    print(f"  in-memory index load (each server process pays it once): {seconds:.1f} s")
+    index_load, _ = _timed(lambda: service.get_engine().sync())
+    print(f"  in-memory index load in this process: {index_load:.1f} s")
     work = workload(bundle, guideline_urls())
     floors = engine_floors(work["search_terms"], work["suggest_terms"])
     password = os.urandom(12).hex()
     user = get_user_model().objects.create_user(username="bench", password=password)
+    _token, secret = create_api_token(user=user, name="bench", lifetime=None)
     sql = page_queries({name: work[name][0] for name in TARGETS if name.endswith("page")}, user)
-    loads_at["load test"] = load_average()
-    loads, server = load_figures(options, var_dir, temp / "server.log", work, password)
-    loads_at["end"] = load_average()
-    attach_floors(loads, floors, sql)
-
-    summary = {
-        "batch": batch_rows(batches),
-        "load": load_rows(loads),
-        "server": server,
-        "loads_at": loads_at,
+    access = {
+        "password": password,
+        "token": secret,
+        "detector": LeakDetector([person for person in bundle["people"] if person["protected"]]),
     }
-    misses = [row[0] for row in summary["batch"] + summary["load"] if "MISS" in row]
+    loads_at["load test"] = load_numbers()
+    loads, server, startup, memory, leaked = load_figures(
+        options, var_dir, temp / "server.log", work, access
+    )
+    loads_at["end"] = load_numbers()
+    attach_floors(loads, floors, sql)
+    measured = Measured(
+        sizes=sizes,
+        server=server,
+        batches=batches,
+        loads=loads,
+        startup=startup,
+        memory=memory,
+        loads_at=loads_at,
+        began=began,
+        clients=options.clients,
+        seconds=options.seconds,
+        requests=options.requests,
+        index_load_s=index_load,
+        other_errors=startup.get("warm_up_errors", 0),
+        leaked=sorted(leaked),
+        wall_s=time.perf_counter() - started,
+    )
+    results = results_document(measured, read_relevance(options.relevance))
+    write_results(options.results, results)
+    report(options, measured, results, began)
+    return 0
+
+
+def report(options: argparse.Namespace, measured: Measured, results: dict, began) -> None:
+    """Print the tables, start-up, memory and the targets missed; the Markdown file if asked."""
+    summary = {
+        "batch": batch_rows(measured.batches, max(1.0, options.people / SIZES["people"])),
+        "load": load_rows(measured.loads),
+        "server": measured.server,
+        "loads_at": {
+            name: " ".join(f"{value:.2f}" for value in values)
+            for name, values in measured.loads_at.items()
+        },
+    }
+    memory = "; ".join(
+        f"{p['role']} {p['pid']}: RSS {p['rss_mb']:.0f} MB"
+        + (f", PSS {p['pss_mb']:.0f} MB" if "pss_mb" in p else "")
+        for p in measured.memory
+    )
+    misses = [key for key, check in results["targets"].items() if not check["met"]]
+    relevance = results["relevance"]
     print(
         f"\n{text_table(BATCH_HEAD, summary['batch'])}\n\n"
         f"{options.clients} concurrent clients, {options.seconds:.0f} s or "
-        f"{options.requests} requests per scenario; {server}\n"
+        f"{options.requests} requests per scenario; {measured.server}\n"
         f"{text_table(LOAD_HEAD, summary['load'])}\n\n"
-        "load average (1/5/15 min): " + "; ".join(f"{k}: {v}" for k, v in loads_at.items())
+        f"start-up: first search answered {results['first_request_s']} s after the server "
+        f"process started; that first search took {results['first_search_s']} s\n"
+        f"memory after the load: {memory}\n"
+        f"errors: {results['errors']}; leaks: {results['leaks']} {results['leaked'] or ''}\n"
+        "relevance: "
+        + (
+            f"s@1 {relevance['success@1']:.2f}, s@3 {relevance['success@3']:.2f}, "
+            f"MRR {relevance['mrr']:.2f}, leaks {relevance['leaks']}"
+            if relevance
+            else f"none ({options.relevance} not found: run `make bench-relevance`)"
+        )
+        + "\nload average (1/5/15 min): "
+        + "; ".join(f"{k}: {v}" for k, v in summary["loads_at"].items())
+        + f"\nwall time {results['wall_s']:.0f} s; results written to {options.results}"
     )
     print(("MISS: " + ", ".join(misses)) if misses else "All targets met.")
     if options.markdown:
         write_markdown(options, summary, began, misses)
-    return 0
 
 
 def write_markdown(options, summary: dict, began: datetime, misses: list[str]) -> None:

@@ -33,7 +33,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+BASE_DIR = Path(__file__).resolve().parent.parent
+EVAL_DIR = BASE_DIR.parent / "shared" / "eval"
+FIGURES = BASE_DIR / "var" / "bench" / "relevance.json"
 TOP = 10
 SEARCHER = "p065"  # Annika Öberg, socialsekreterare at Lekeby's Utredningsenheten barn och unga
 
@@ -368,7 +370,35 @@ def compare(queries: list[dict], child: subprocess.Popen, found: Path) -> dict:
         f"({county_found['protected']} protected people, {county_found['leak_queries']} queries)\n"
         f"searcher {SEARCHER}: public {_described(context)}; county {county_found['context']}"
     )
-    return county_report(runs, county)
+    found = county_report(runs, county)
+    found["leaks"] = county_found["leaks"]
+    found["imported_s"] = county_found["imported"]
+    return found
+
+
+def figures(public: dict, county: dict) -> dict:
+    """The relevance figures the performance benchmark files under `relevance`."""
+    return {
+        **{key: public["ours"]["overall"][key] for key in ("success@1", "success@3", "mrr", "n")},
+        "baseline": public["baseline"]["overall"],
+        "success@3_vs_baseline": public["ratio"],
+        "leaks": public["leaks"],
+        "categories": public["ours"]["categories"],
+        "not_first": [{"q": query, "rank": rank} for query, rank in public["ours"]["misses"]],
+        "county": {
+            "figures": county["figures"],
+            "ambiguous": len(county["ambiguous"]),
+            "leaks": county["leaks"],
+            "imported_s": county["imported_s"],
+        },
+    }
+
+
+def write_figures(found: dict, path: Path = FIGURES) -> None:
+    """Write the figures as JSON for `benchmarks.performance` to merge into its results."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(found, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"relevance figures written to {path}")
 
 
 def main() -> None:
@@ -396,8 +426,8 @@ def main() -> None:
         try:
             print(f"Importing {EVAL_DIR} …", flush=True)
             load_collection()
-            report()
-            compare(queries, child, Path(var_dir) / "county.json")
+            public = report()
+            write_figures(figures(public, compare(queries, child, Path(var_dir) / "county.json")))
         finally:
             if child.poll() is None:
                 child.kill()

@@ -1,4 +1,8 @@
-"""A deterministic synthetic directory bundle (SPEC §4.1) for benchmarks and load tests."""
+"""A deterministic synthetic directory bundle (SPEC §4.1) for benchmarks and load tests.
+
+Protected people (every 97th) get family names no visible person has, so a benchmark that finds
+one of their names in a response has found a leak, not a namesake.
+"""
 
 import random
 
@@ -6,6 +10,7 @@ from directory.models import AGE_GROUPS
 
 GIVEN = ["Anna", "Erik", "Sara", "Johan", "Maria", "Karl", "Elin", "Ali", "Noor", "Lars", "Ida"]
 FAMILY = ["Andersson", "Berg", "Lind", "Holm", "Nilsson", "Ek", "Sjöberg", "Yilmaz", "Hassan"]
+PROTECTED_FAMILY = ["Lejonhufvud", "Örnhjelm", "Silfversparre", "Gyllenstierna", "Rosenblad"]
 EXPERTISE = ["NPF", "MI", "mobbning", "skolfrånvaro", "BBIC", "SIP", "våld i nära relationer"]
 KINDS = ["administration", "department", "unit", "school", "preschool", "clinic"]
 SECTORS = ["social", "school", "preschool", "health", "police", "leisure", "joint", "other"]
@@ -47,16 +52,17 @@ def generate_bundle(
     persons = []
     for index in range(people):
         org = orgs[rng.randrange(len(orgs))]["id"]
+        protected = index % 97 == 0
         persons.append(
             {
                 "id": f"gp{index:06d}",
                 "given_name": rng.choice(GIVEN),
-                "family_name": rng.choice(FAMILY),
+                "family_name": rng.choice(PROTECTED_FAMILY if protected else FAMILY),
                 "email": f"person{index}@genby.test",
                 "phone": f"070-{index:07d}",
                 "title": "Handläggare",
                 "organisation": org,
-                "protected": index % 97 == 0,
+                "protected": protected,
                 "expertise": rng.sample(EXPERTISE, 2),
                 "languages": ["sv"],
                 "positions": [

@@ -1,9 +1,18 @@
 """How the relevance benchmark judges answer cards and picks the ambiguous county queries."""
 
 import io
+import json
 
 from benchmarks.county import County
-from benchmarks.relevance import Outcome, ambiguous_queries, county_report, summary, wrong_card
+from benchmarks.relevance import (
+    Outcome,
+    ambiguous_queries,
+    county_report,
+    figures,
+    summary,
+    write_figures,
+    wrong_card,
+)
 
 HOME = {
     ("person", "p1"): "lek",
@@ -95,3 +104,25 @@ def test_the_county_table_has_ambiguous_rows_and_lists_failing_queries_with_thei
     assert "public, context=none ambiguous" not in found["figures"]
     assert "county, context=none: 'x' rank 2, card person/asp-p1 WRONG" in out.getvalue()
     assert "polisens kontaktcenter' rank" not in out.getvalue()
+
+
+def test_the_figures_file_holds_overall_baseline_leaks_and_the_county(tmp_path):
+    overall = {"success@1": 0.9, "success@3": 1.0, "mrr": 0.95, "n": 20}
+    public = {
+        "ours": {"overall": overall, "categories": {"name": overall}, "misses": [("kurator", 2)]},
+        "baseline": {"overall": {"success@1": 0.5, "success@3": 0.6, "mrr": 0.55, "n": 20}},
+        "ratio": 1.67,
+        "leaks": 0,
+    }
+    county = {"figures": {"county, context=none": overall}, "ambiguous": ["x", "y"], "leaks": 0}
+    county["imported_s"] = 12.5
+    path = tmp_path / "bench" / "relevance.json"
+
+    write_figures(figures(public, county), path)
+
+    found = json.loads(path.read_text())
+    assert (found["success@1"], found["success@3"], found["mrr"]) == (0.9, 1.0, 0.95)
+    assert found["baseline"]["success@3"] == 0.6
+    assert found["not_first"] == [{"q": "kurator", "rank": 2}]
+    assert found["county"]["ambiguous"] == 2
+    assert found["county"]["figures"]["county, context=none"]["n"] == 20

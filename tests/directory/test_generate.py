@@ -29,3 +29,13 @@ def test_generated_bundle_imports_cleanly(tmp_path):
     assert result.counts["people"]["created"] == 120
     assert Person.objects.filter(protected=True).count() == 2
     assert len(json.loads(path.read_text())["organisations"]) == 12
+
+
+def test_no_visible_person_shares_a_protected_persons_family_name():
+    people = generate_bundle(people=400, organisations=10)["people"]
+
+    protected = {person["family_name"] for person in people if person["protected"]}
+    visible = {person["family_name"] for person in people if not person["protected"]}
+
+    assert protected
+    assert not protected & visible

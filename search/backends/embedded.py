@@ -114,6 +114,7 @@ class _Index:
         self.holders: dict[str, dict[str, set[str]]] = {name: {} for name in KEYWORD_FIELDS}
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
+        self.folded_titles: dict[str, str] = {}
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
         self.seq = -1
         self.rows = 0
@@ -165,6 +166,7 @@ class _Index:
                 if not postings:
                     del self.postings[term]
         self.short_terms.pop(uid, None)
+        self.folded_titles.pop(uid, None)
         document = self.documents.pop(uid, None)
         for name, holders in self.holders.items():
             for value in field_values(document, name) if document is not None else ():
@@ -208,6 +210,14 @@ class _Index:
             return Counter(chain.from_iterable(self.values(uid, name) for uid in among))
         counts = {value: len(uids & among) for value, uids in holders.items()}
         return {value: count for value, count in counts.items() if count}
+
+    def folded_title(self, uid: str) -> str:
+        """A document's title as suggestions compare it (folded words), computed once."""
+        folded = self.folded_titles.get(uid)
+        if folded is None:
+            folded = " ".join(words(self.documents[uid].get("title", "")))
+            self.folded_titles[uid] = folded
+        return folded
 
     def title_list(self) -> list[tuple[str, str]]:
         """(folded title suffix, uid) pairs in order, for prefix suggestions."""
@@ -535,7 +545,7 @@ class EmbeddedEngine:
                 break
             document = index.documents[uid]
             rank = (
-                not " ".join(words(document.get("title", ""))).startswith(folded),
+                not index.folded_title(uid).startswith(folded),
                 SUGGEST_KIND_ORDER.get(document["kind"], 4),
                 len(key),
             )

@@ -1,5 +1,6 @@
 """gunicorn.conf.py: the master loads the search index before it forks, then closes its connections."""
 
+import gc
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
@@ -34,8 +35,15 @@ def test_the_app_is_loaded_in_the_master_before_the_workers_fork():
     assert gunicorn_conf.preload_app is True
 
 
+@pytest.fixture
+def _unfreeze():
+    yield
+    gc.unfreeze()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_ready_hook_loads_the_index_and_closes_every_connection():
+@pytest.mark.usefixtures("_unfreeze")
+def test_the_ready_hook_loads_the_index_closes_every_connection_and_freezes():
     PersonFactory(given_name="Kurt", family_name="Kuratorsson")
     engine = embedded.get_default()
     engine.reset()
@@ -45,6 +53,7 @@ def test_the_ready_hook_loads_the_index_and_closes_every_connection():
     assert index.titles_dirty is False
     assert {document["title"] for document in index.documents.values()} >= {"Kurt Kuratorsson"}
     assert not any(_open(connection) for connection in connections.all(initialized_only=True))
+    assert gc.get_freeze_count() > 0
 
 
 @pytest.mark.django_db(transaction=True)

@@ -26,13 +26,15 @@ best `EngineQuery.size` are cut off; the total and the facet counts cover every 
 from __future__ import annotations
 
 import bisect
+import gc
 import heapq
 import math
 import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from typing import Generic, TypeVar
 
@@ -95,6 +97,18 @@ def analyse_document(document: dict) -> dict[str, str]:
         if terms:
             analysed[name] = " ".join(terms)
     return analysed
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a full load builds millions of acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _next_seq() -> int:
@@ -361,14 +375,15 @@ class EmbeddedEngine:
                 index.seq = latest
                 return index
         index = _Index()
-        self._apply(
-            index,
-            IndexedDocument.objects.values_list("uid", "data", "terms", "seq", "deleted")
-            .order_by("seq")
-            .iterator(chunk_size=2000),
-        )
-        index.seq = latest
-        index.title_list()
+        with _collector_paused():
+            self._apply(
+                index,
+                IndexedDocument.objects.values_list("uid", "data", "terms", "seq", "deleted")
+                .order_by("seq")
+                .iterator(chunk_size=2000),
+            )
+            index.seq = latest
+            index.title_list()
         self._index = index
         return index
 

@@ -16,7 +16,7 @@ from django.contrib.sessions.backends import cached_db
 from django.core.cache import cache
 from django.db import router, transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from directory import caching
 
@@ -31,9 +31,14 @@ def _token() -> str:
 class SessionStore(cached_db.SessionStore):
     """`cached_db` sessions whose cache entries carry the accounts token; writes bump it."""
 
+    @cached_property
+    def token(self) -> str:
+        """The accounts token this request reads by (read once; a write here reads it again)."""
+        return _token()
+
     @property
     def cache_key(self) -> str:
-        return f"session:{self._get_or_create_session_key()}:{_token()}"
+        return f"session:{self._get_or_create_session_key()}:{self.token}"
 
     def exists(self, session_key) -> bool:
         return bool(session_key) and super(cached_db.SessionStore, self).exists(session_key)
@@ -42,11 +47,13 @@ class SessionStore(cached_db.SessionStore):
         with transaction.atomic(using=router.db_for_write(self.model)):
             super().save(must_create)
             caching.bump(ACCOUNTS)
+        self.__dict__.pop("token", None)
 
     def delete(self, session_key=None) -> None:
         with transaction.atomic(using=router.db_for_write(self.model)):
             super().delete(session_key)
             caching.bump(ACCOUNTS)
+        self.__dict__.pop("token", None)
 
 
 def cached_user(request):
@@ -54,7 +61,7 @@ def cached_user(request):
     session = request.session
     if auth.SESSION_KEY not in session:
         return auth.get_user(request)
-    key = f"user:{session.session_key}:{_token()}"
+    key = f"user:{session.session_key}:{session.token}"
     user = cache.get(key)
     if user is None:
         user = auth.get_user(request)

@@ -48,11 +48,11 @@ def test_the_ready_hook_loads_the_index_closes_every_connection_and_freezes():
     engine = embedded.get_default()
     engine.reset()
     gunicorn_conf.when_ready(_server(preload=True))
+    assert not any(_open(connection) for connection in connections.all(initialized_only=True))
     index = engine._index
     assert index.seq == max(IndexedDocument.objects.values_list("seq", flat=True))
     assert index.titles_dirty is False
     assert {document["title"] for document in index.documents.values()} >= {"Kurt Kuratorsson"}
-    assert not any(_open(connection) for connection in connections.all(initialized_only=True))
     assert gc.get_freeze_count() > 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from directory import caching
 from directory.models import Organisation, Person, Position
 from directory.selectors import (
     chain_serves,
@@ -17,6 +18,7 @@ from directory.selectors import (
     municipality_places,
     organisation_chain,
 )
+from portal.accounts import sessions
 from portal.accounts.models import BODY_KINDS
 from portal.accounts.selectors import user_context
 from search import registry
@@ -55,6 +57,18 @@ def body_context(*, body: Organisation) -> SearchContext:
 
 
 def context_for_user(user) -> SearchContext | None:
+    """A signed-in user's context, cached until the directory or the user's account changes."""
+    if not user.is_authenticated:
+        return None
+    (context,) = caching.cached(
+        f"search-context:{user.pk}",
+        (caching.DIRECTORY, sessions.ACCOUNTS),
+        lambda: (_context_for_user(user),),
+    )
+    return context
+
+
+def _context_for_user(user) -> SearchContext | None:
     """A signed-in user's context: their linked person's, else their chosen body's, else None."""
     asking = user_context(user=user)
     if asking.person is not None:

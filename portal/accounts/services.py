@@ -11,8 +11,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from directory import caching
 from directory.models import Organisation, Person
-from portal.accounts import selectors
+from portal.accounts import selectors, sessions
 from portal.accounts.models import (
     ApiToken,
     BodyChoice,
@@ -44,6 +45,7 @@ def link_identity(
         Person.objects.filter(pk=person.pk, user__isnull=True).update(
             user=account.user, updated_at=timezone.now()
         )
+        caching.bump(sessions.ACCOUNTS)
     log(
         instance=account,
         action=LINK,

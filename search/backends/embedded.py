@@ -16,6 +16,12 @@ again when their transaction commits, and an engine re-checks whenever the gener
 inside a transaction always re-check (they may see uncommitted rows), and an index synced inside one
 is not trusted afterwards, since that transaction may roll back.
 
+Start-up: a process's first full load reads every row (about 10 s of CPU at 100,000 people).
+`save_snapshot` pickles the loaded index to SEARCH_INDEX_SNAPSHOT (VAR_DIR, written by
+`rebuild_search_index` and by a server's warm-up); a new process restores it — if it was taken from
+this database and is not newer than the table — and catches up from its seq exactly as a running
+process does, with the same row count check, falling back to a full load when the rows do not add up.
+
 Scoring is BM25F-like: every query group (one user word and its alternatives) scores the best of
 its alternatives; an alternative is a list of slots (AND), a slot a set of terms (OR). Field
 weights follow base.py: names 5 > roles 4 > places 3 = title 3 > keywords 2 > summary 1.5 > body 1.
@@ -26,17 +32,22 @@ best `EngineQuery.size` are cut off; the total and the facet counts cover every 
 from __future__ import annotations
 
 import bisect
+import gc
 import heapq
 import math
+import os
+import pickle
 import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from typing import Generic, TypeVar
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
@@ -68,6 +79,7 @@ SYNC_INTERVAL = 1.0
 # Filter, facet and context fields with an inverted index (value -> uids), for set-speed counting.
 KEYWORD_FIELDS = ("kind", "organisation", "serves", "function", "tag", "audience")
 WRITE_BATCH = 500
+SNAPSHOT_VERSION = 1
 
 _generation = 0
 _generation_lock = threading.Lock()
@@ -97,9 +109,31 @@ def analyse_document(document: dict) -> dict[str, str]:
     return analysed
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a full load builds millions of acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _database() -> str:
+    """Which database a snapshot was taken from."""
+    config = connection.settings_dict
+    return ":".join(str(config.get(name) or "") for name in ("ENGINE", "NAME", "HOST", "PORT"))
+
+
 def _next_seq() -> int:
     latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
     return max(time.time_ns() // 1000, latest + 1)
+
+
+# Caches rebuilt on use, left out of snapshots.
+_UNSAVED = frozenset({"slot_cache", "folded_titles"})
 
 
 class _Index:
@@ -114,6 +148,7 @@ class _Index:
         self.holders: dict[str, dict[str, set[str]]] = {name: {} for name in KEYWORD_FIELDS}
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
+        self.folded_titles: dict[str, str] = {}
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
         self.seq = -1
         self.rows = 0
@@ -165,6 +200,7 @@ class _Index:
                 if not postings:
                     del self.postings[term]
         self.short_terms.pop(uid, None)
+        self.folded_titles.pop(uid, None)
         document = self.documents.pop(uid, None)
         for name, holders in self.holders.items():
             for value in field_values(document, name) if document is not None else ():
@@ -209,6 +245,14 @@ class _Index:
         counts = {value: len(uids & among) for value, uids in holders.items()}
         return {value: count for value, count in counts.items() if count}
 
+    def folded_title(self, uid: str) -> str:
+        """A document's title as suggestions compare it (folded words), computed once."""
+        folded = self.folded_titles.get(uid)
+        if folded is None:
+            folded = " ".join(words(self.documents[uid].get("title", "")))
+            self.folded_titles[uid] = folded
+        return folded
+
     def title_list(self) -> list[tuple[str, str]]:
         """(folded title suffix, uid) pairs in order, for prefix suggestions."""
         if self.titles_dirty:
@@ -242,6 +286,7 @@ class EmbeddedEngine:
         self._index = _Index()
         self._sync_interval = sync_interval
         self._checked: tuple[float, int] | None = None
+        self._snapshot_seq: int | None = None
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -336,6 +381,9 @@ class EmbeddedEngine:
     def _load(self) -> _Index:
         index = self._index
         latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
+        if index.seq < 0 < latest:
+            index = self._restore(latest) or index
+            self._index = index
         if latest == index.seq:
             return index
         if latest > index.seq >= 0:
@@ -351,15 +399,56 @@ class EmbeddedEngine:
                 index.seq = latest
                 return index
         index = _Index()
-        self._apply(
-            index,
-            IndexedDocument.objects.values_list("uid", "data", "terms", "seq", "deleted")
-            .order_by("seq")
-            .iterator(chunk_size=2000),
-        )
-        index.seq = latest
-        index.title_list()
+        with _collector_paused():
+            self._apply(
+                index,
+                IndexedDocument.objects.values_list("uid", "data", "terms", "seq", "deleted")
+                .order_by("seq")
+                .iterator(chunk_size=2000),
+            )
+            index.seq = latest
+            index.title_list()
         self._index = index
+        return index
+
+    # --- snapshots --------------------------------------------------------------------------
+
+    def save_snapshot(self) -> bool:
+        """Write the loaded index to SEARCH_INDEX_SNAPSHOT for the next process to start from.
+
+        Nothing is written inside a transaction (the index may hold rows that roll back), nor when
+        the file already holds this seq. Returns whether a snapshot was written.
+        """
+        path = getattr(settings, "SEARCH_INDEX_SNAPSHOT", None)
+        if not path or transaction.get_connection().in_atomic_block:
+            return False
+        index = self.sync()
+        with self._lock:
+            if index.seq < 0 or index.seq == self._snapshot_seq:
+                return False
+            state = {name: value for name, value in vars(index).items() if name not in _UNSAVED}
+            written = f"{path}.{os.getpid()}.tmp"
+            with open(written, "wb") as file:
+                pickle.dump((SNAPSHOT_VERSION, _database(), state), file, pickle.HIGHEST_PROTOCOL)
+            os.replace(written, path)
+            self._snapshot_seq = index.seq
+        return True
+
+    def _restore(self, latest: int) -> _Index | None:
+        """The index of this database's snapshot when it is not newer than the table, else None."""
+        path = getattr(settings, "SEARCH_INDEX_SNAPSHOT", None)
+        if not path:
+            return None
+        try:
+            with open(path, "rb") as file, _collector_paused():
+                version, database, state = pickle.load(file)  # noqa: S301 - our own file in VAR_DIR
+        except (OSError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
+            return None
+        if version != SNAPSHOT_VERSION or database != _database() or state["seq"] > latest:
+            return None
+        index = _Index()
+        vars(index).update(state)
+        self._snapshot_seq = index.seq
         return index
 
     def _apply(self, index: _Index, rows) -> None:
@@ -535,7 +624,7 @@ class EmbeddedEngine:
                 break
             document = index.documents[uid]
             rank = (
-                not " ".join(words(document.get("title", ""))).startswith(folded),
+                not index.folded_title(uid).startswith(folded),
                 SUGGEST_KIND_ORDER.get(document["kind"], 4),
                 len(key),
             )

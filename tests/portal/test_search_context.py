@@ -1,10 +1,12 @@
 """Who is searching: a signed-in user or a directory person as a search context (SPEC §5.3)."""
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from directory.models import Organisation
+from portal.accounts import services
 from portal.accounts.models import BodyChoice
 from search import registry
 from search.context import SearchContext
@@ -113,5 +115,44 @@ def test_a_users_context_takes_a_few_queries_whatever_the_directory_size(
     PositionFactory(person=person, organisation=county["reg-umo"])
     for number in range(30):
         OrganisationFactory(name=f"Enhet {number}", parent=county["reg"])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert registry.context_for_user(user)
+    # Cached: inside this test's transaction only the generation tokens are read again.
+    with django_assert_max_num_queries(1):
+        assert registry.context_for_user(user)
+
+
+def test_a_new_position_changes_the_cached_context(county):
+    user = UserFactory()
+    person = PersonFactory(organisation=county["lek-mott"], user=user)
+    assert registry.context_for_user(user) == SOCIAL_WORKER
+    PositionFactory(person=person, organisation=county["reg-umo"])
+    assert registry.context_for_user(user).units == ("lek-mott", "reg-umo")
+
+
+def test_a_new_body_choice_changes_the_cached_context(county):
+    user = UserFactory()
+    assert registry.context_for_user(user) is None
+    BodyChoice.objects.create(user=user, organisation=county["lek"])
+    assert registry.context_for_user(user) == SearchContext(
+        bodies=("lek",), municipalities=("lek",)
+    )
+
+
+def test_linking_a_person_by_update_changes_the_cached_context(county):
+    user = UserFactory()
+    person = PersonFactory(organisation=county["lek-mott"])
+    assert registry.context_for_user(user) is None
+    account = SocialAccount.objects.create(user=user, provider="openid_connect", uid="sub-1")
+    services.link_identity(account=account, issuer="https://idp.test", person=person)
+    assert registry.context_for_user(user) == SOCIAL_WORKER
+
+
+def test_each_user_gets_their_own_cached_context(county):
+    worker, chooser = UserFactory(), UserFactory()
+    PersonFactory(organisation=county["lek-mott"], user=worker)
+    BodyChoice.objects.create(user=chooser, organisation=county["reg"])
+    for _ in range(2):
+        assert registry.context_for_user(worker) == SOCIAL_WORKER
+        assert registry.context_for_user(chooser).bodies == ("reg",)
+    assert registry.context_for_user(AnonymousUser()) is None

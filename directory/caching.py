@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -67,6 +68,7 @@ class _Tokens:
 
 
 _tokens = _Tokens()
+_deferral = threading.local()
 
 
 def generations() -> dict[str, str]:
@@ -81,10 +83,33 @@ def forget_generations() -> None:
 
 def bump(*scopes: str) -> None:
     """Invalidate every cached fragment that depends on one of `scopes`."""
+    collecting = getattr(_deferral, "scopes", None)
+    if collecting is not None:
+        collecting.update(scopes)
+        return
     for scope in scopes:
         CacheGeneration.objects.update_or_create(scope=scope, defaults={"token": uuid.uuid4().hex})
     _tokens.forget(uncommitted=connection.in_atomic_block)
     transaction.on_commit(_tokens.forget)
+
+
+@contextmanager
+def deferred(*, discard: bool = False):
+    """Bump each scope bumped inside the block once, when it ends without error (never with `discard`).
+
+    For bulk writes in this thread (an import publishing pages one by one); inside another
+    deferral the bumps join the outer one.
+    """
+    if getattr(_deferral, "scopes", None) is not None:
+        yield
+        return
+    _deferral.scopes = scopes = set()
+    try:
+        yield
+    finally:
+        _deferral.scopes = None
+    if not discard:
+        bump(*sorted(scopes))
 
 
 def cache_key(key: str, scopes: Iterable[str]) -> str:

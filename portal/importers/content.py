@@ -8,12 +8,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.actions.base import BaseAction
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
+from directory import caching
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import Function, Organisation
 from portal.governance.pages import ForumIndexPage, ForumPage
-from portal.importers import front_matter
+from portal.importers import front_matter, page_indexes
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
 from portal.pages.base import ContentPage
 from portal.pages.content import (
@@ -265,59 +269,107 @@ def apply(item: Item, page) -> list[str]:
     return []
 
 
-def write(item: Item, report: ImportReport) -> ContentPage | None:
-    """Create or update one page as a new revision, published unless a draft; None if unchanged."""
-    model, index_model = TYPES[item.kind]
-    page = model.objects.filter(slug=item.data["slug"]).first()
-    publish = item.data["status"] != "draft"
-    if (
-        page is not None
-        and page.import_hash == item.checksum
-        and (not publish or (page.live and not page.has_unpublished_changes))
-    ):
-        report.unchanged += 1
-        return None
-    if page is None:
-        page = model(live=False)
-        report.warnings += apply(item, page)
-        ensure_index_page(model=index_model).add_child(instance=page)
-        report.created += 1
-    else:
-        report.warnings += apply(item, page)
-        report.updated += 1
-    revision = page.save_revision(log_action=True)
-    if publish:
-        revision.publish(log_action=True)
-    else:
-        report.drafts += 1
-    return page
+class PublishSavedRevision(PublishPageRevisionAction):
+    """Wagtail's publish action for a revision just saved from `page`, with the page in hand.
+
+    The stock action rebuilds the page from the revision's JSON (checking every foreign key
+    again); the importer's page already holds that state, and everything else (live revision,
+    timestamps, log entry, page_published) is Wagtail's own code.
+    """
+
+    def __init__(self, revision: Revision, page: ContentPage):
+        BaseAction.__init__(self, page)
+        self.revision = revision
+        self.object = page
+        self.changed = True
+        self.log_action = True
+        self.previous_revision = None
 
 
-def write_or_explain(item: Item, report: ImportReport) -> ContentPage | None:
-    """Write one item; a model validation error becomes a problem naming the file and field."""
-    try:
-        return write(item, report)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            problems = [
-                Problem(item.file, key, " ".join(messages))
-                for key, messages in error.message_dict.items()
-            ]
+class Writer:
+    """Writes items one by one, looking up index pages and existing pages once per import."""
+
+    def __init__(self, items: list[Item]):
+        self.report = ImportReport()
+        self.index_pages: dict[type, ContentPage] = {}
+        self.existing: dict[str, ContentPage] = {}
+        slugs_by_model: dict[type, list[str]] = {}
+        for item in items:
+            slugs_by_model.setdefault(TYPES[item.kind][0], []).append(item.data["slug"])
+        for model, slugs in slugs_by_model.items():
+            self.existing |= {page.slug: page for page in model.objects.filter(slug__in=slugs)}
+
+    def index_page(self, model: type) -> ContentPage:
+        if model not in self.index_pages:
+            self.index_pages[model] = ensure_index_page(model=model)
+        return self.index_pages[model]
+
+    def write(self, item: Item) -> ContentPage | None:
+        """Create or update one page as a new revision, published unless a draft; None if unchanged."""
+        report = self.report
+        model, index_model = TYPES[item.kind]
+        page = self.existing.get(item.data["slug"])
+        publish = item.data["status"] != "draft"
+        if (
+            page is not None
+            and page.import_hash == item.checksum
+            and (not publish or (page.live and not page.has_unpublished_changes))
+        ):
+            report.unchanged += 1
+            return None
+        if page is None:
+            page = model(live=False)
+            report.warnings += apply(item, page)
+            self.index_page(index_model).add_child(instance=page)
+            report.created += 1
+            validated = True
         else:
-            problems = [Problem(item.file, "page", " ".join(error.messages))]
-        raise ContentImportError(problems) from error
+            report.warnings += apply(item, page)
+            report.updated += 1
+            validated = False
+        revision = page.save_revision(log_action=True, clean=not validated)
+        if publish:
+            PublishSavedRevision(revision, page).execute()
+        else:
+            report.drafts += 1
+        return page
+
+    def write_or_explain(self, item: Item) -> ContentPage | None:
+        """Write one item; a model validation error becomes a problem naming the file and field."""
+        try:
+            return self.write(item)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                problems = [
+                    Problem(item.file, key, " ".join(messages))
+                    for key, messages in error.message_dict.items()
+                ]
+            else:
+                problems = [Problem(item.file, "page", " ".join(error.messages))]
+            raise ContentImportError(problems) from error
 
 
 def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
-    """Upsert every page described in the directory, all or nothing."""
+    """Upsert every page described in the directory, all or nothing.
+
+    Search, Wagtail's indexes and the content cache are updated once per import, at the end of
+    its transaction; a dry run or a failure leaves all of them as they were.
+    """
     items, warnings = read_directory(directory)
-    report = ImportReport(warnings=warnings)
+    models = {model for model, _index_model in TYPES.values()}
     with transaction.atomic():
-        with indexing.suspended() if dry_run else indexing.batch():
-            for item in items:
-                page = write_or_explain(item, report)
-                if page is not None:
-                    indexing.record_changed(page)
+        with (
+            indexing.suspended() if dry_run else indexing.batch(),
+            caching.deferred(discard=dry_run),
+        ):
+            with page_indexes.deferred(models):
+                writer = Writer(items)
+                written = [page for item in items if (page := writer.write_or_explain(item))]
+            for page in written:
+                indexing.record_changed(page)
+            if not dry_run:
+                page_indexes.update(written)
         if dry_run:
             transaction.set_rollback(True)
-    return report
+    writer.report.warnings[:0] = warnings
+    return writer.report

@@ -4,7 +4,7 @@ from portal import selectors
 from portal.models import ContentPage, DirectivePage, HomePage
 from portal.onboarding.selectors import home_onboarding
 from portal.pages.content import ContentIndexPage
-from portal.pages.context import context_for
+from portal.pages.context import context_for, shared_context_for
 
 
 @context_for(HomePage)
@@ -19,7 +19,7 @@ def home_page_context(page: HomePage, request) -> dict:
     return context
 
 
-@context_for(ContentPage)
+@shared_context_for(ContentPage)
 def content_page_context(page: ContentPage, request) -> dict:
     return {
         "contact": selectors.contact_for_page(page),
@@ -32,7 +32,7 @@ def content_index_context(page: ContentIndexPage, request) -> dict:
     return selectors.filtered_children(index=page, params=request.GET)
 
 
-@context_for(DirectivePage)
+@shared_context_for(DirectivePage)
 def directive_page_context(page: DirectivePage, request) -> dict:
     return {
         "successor": selectors.directive_successor(page),

@@ -58,6 +58,9 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     base_form_class = ContentPageForm
     is_creatable = False
     editors_may_create = True
+    # Page types whose body shows nothing per reader or per time of day set this: the `page_body`
+    # tag then serves the rendered body from the shared cache (see directory.caching).
+    shared_body = False
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -101,12 +104,20 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
             return "due"
         return "valid"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_shared_context(self, request) -> dict:
+        context = super().get_shared_context(request)
         context["tags"] = list(self.tags.all())
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
+
+    def shares_rendered_body(self, request) -> bool:
+        """True when the body shown is the published one, the same for every reader (cacheable)."""
+        return self.shared_body and self.live and not getattr(request, "is_preview", True)
+
+    def body_fragment_key(self) -> str:
+        """The cache key of the published body: this version, today (validity banners change)."""
+        return f"page-body:{self.pk}:{self.live_revision_id}:{timezone.localdate().isoformat()}"
 
     def get_workflow(self):
         return organisation_workflow(self.owner_organisation) or super().get_workflow()

@@ -297,7 +297,7 @@ def test_forum_area_must_be_an_area_of_its_plan():
 
 # A forum page (route, seats with their holders, meetings, open decisions, user bar) reads the same
 # number of rows however many seats and meetings it has.
-FORUM_PAGE_QUERIES = 18
+FORUM_PAGE_QUERIES = 19
 
 
 def _grow_forum(forum, n: int) -> None:

@@ -24,9 +24,10 @@ from tests.portal.test_import_content import GUIDELINE
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, the user's two permission reads (Wagtail user bar), the page route (site, page,
-# specific page, aliases, view restrictions for each level) and at most one read of the generations.
-CACHED_PAGE_QUERIES = 13
+# Session, user, the user's two permission reads (Wagtail user bar), site, root page, the routed
+# page, aliases, view restrictions, and the cache generations for the route and the body (read
+# afresh for each: the test's own transaction holds uncommitted bumps).
+CACHED_PAGE_QUERIES = 11
 
 
 def html(client, url: str) -> str:
@@ -139,3 +140,22 @@ def test_a_content_import_is_visible_on_the_next_request(signed_in_client, tmp_p
     call_command("import_content", str(tmp_path), stdout=io.StringIO())
     page = html(signed_in_client, url)
     assert "Ring socialjouren." in page and "Ring mottagningen." not in page
+
+
+def test_a_routed_page_that_is_unpublished_or_moved_is_routed_afresh(signed_in_client, guideline):
+    url = guideline.url
+    html(signed_in_client, url)
+    guideline.unpublish()
+    assert signed_in_client.get(url).status_code == 404
+    publish(guideline)
+    assert "Ring samma dag." in html(signed_in_client, url)
+    guideline.slug = "orosanmalan-ny"
+    publish(guideline)
+    assert signed_in_client.get(url).status_code == 404
+    assert "Ring samma dag." in html(signed_in_client, guideline.url)
+
+
+def test_a_deep_or_unknown_path_under_a_routed_page_is_404(signed_in_client, guideline):
+    html(signed_in_client, guideline.url)
+    assert signed_in_client.get(f"{guideline.url}finns-inte/").status_code == 404
+    assert signed_in_client.get("/rutiner/finns-inte/").status_code == 404

@@ -1,5 +1,6 @@
 """Template context of the home page and the content pages, from the portal's reads."""
 
+from directory import caching
 from portal import selectors
 from portal.models import ContentPage, DirectivePage, HomePage
 from portal.onboarding.selectors import home_onboarding
@@ -11,8 +12,14 @@ from portal.pages.context import context_for, shared_context_for
 def home_page_context(page: HomePage, request) -> dict:
     context = {
         "onboarding": home_onboarding(request.user),
-        "recent_pages": selectors.recently_changed_pages(limit=8),
-        "sections": selectors.section_links(),
+        "recent_pages": caching.cached(
+            "home:recent-pages",
+            [caching.CONTENT],
+            lambda: list(selectors.recently_changed_pages(limit=8)),
+        ),
+        "sections": caching.cached(
+            "home:sections", [caching.CONTENT], lambda: list(selectors.section_links())
+        ),
     }
     if request.user.has_perm("wagtailadmin.access_admin"):
         context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from wagtail.rich_text import RichText
 
 from directory import services
-from portal.models import GlossaryTerm, GuidelinePage
+from portal.models import GlossaryTerm, GuidelinePage, HomePage
 from tests.directory.conftest import RANDOM_TOKENS
 from tests.factories import (
     FunctionFactory,
@@ -159,3 +159,10 @@ def test_a_deep_or_unknown_path_under_a_routed_page_is_404(signed_in_client, gui
     html(signed_in_client, guideline.url)
     assert signed_in_client.get(f"{guideline.url}finns-inte/").status_code == 404
     assert signed_in_client.get("/rutiner/finns-inte/").status_code == 404
+
+
+def test_a_new_page_is_on_the_home_page_on_the_next_request(signed_in_client, guideline):
+    home = HomePage.objects.get()
+    assert "Orosanmälan" in html(signed_in_client, home.url)
+    publish(GuidelinePageFactory(title="Skolfrånvaro"))
+    assert "Skolfrånvaro" in html(signed_in_client, home.url)

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from directory import caching
 from directory.models import Organisation, Person
 from portal.accounts import selectors
 from portal.accounts.models import (
@@ -44,6 +45,7 @@ def link_identity(
         Person.objects.filter(pk=person.pk, user__isnull=True).update(
             user=account.user, updated_at=timezone.now()
         )
+        caching.bump(caching.DIRECTORY)  # the person page shows its owner their own banner
     log(
         instance=account,
         action=LINK,

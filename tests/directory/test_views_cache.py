@@ -3,11 +3,13 @@
 import json
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 from django.utils import timezone
 
 from directory import services
 from directory.models import Person
+from portal.accounts.services import link_identity
 from tests.directory.conftest import RANDOM_TOKENS, assert_no_secret
 from tests.directory.test_import import BUNDLE
 from tests.factories import ContactPointFactory, PositionFactory, UserFactory
@@ -146,3 +148,14 @@ def test_each_page_of_holders_is_its_own_fragment(signed_in_client, world):
 def test_unknown_and_overlong_keys_are_404(signed_in_client, world):
     for key in ("nope", "x" * 300):
         assert signed_in_client.get(reverse("directory:function", args=[key])).status_code == 404
+
+
+def test_a_person_linked_at_sign_in_sees_their_banner_on_the_next_request(client, world):
+    Person.objects.filter(pk=world["visible"].pk).update(last_verified=None)
+    world["visible"].save()
+    user = UserFactory()
+    client.force_login(user)
+    assert "data-stale-profile" not in html(client, PERSON)
+    account = SocialAccount.objects.create(user=user, provider="lekeby", uid="camilla")
+    link_identity(account=account, issuer="https://idp.lekeby.test", person=world["visible"])
+    assert "data-stale-profile" in html(client, PERSON)

@@ -192,7 +192,7 @@ class Function(
         return reverse("directory:function", args=[self.key])
 
     def get_preview_template(self, request, mode_name):
-        return "directory/function.html"
+        return "directory/function_preview.html"
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)

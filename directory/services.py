@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from tqdm import tqdm
 
-from directory import selectors
+from directory import caching, selectors
 from directory.importers.bundle import SECTIONS, Problem, read_bundle, validate
 from directory.models import ContactPoint, Function, Organisation, Person, PersonTag, Position
 from directory.schemas import RECORDS
@@ -192,6 +192,7 @@ def _import(*, path: Path, dry_run: bool, prune: bool, progress: bool | None) ->
                     for instance in writer.changed:
                         indexing.record_changed(instance)
                 result.repaired = indexing.repair(writer.unchanged)
+                caching.bump(caching.DIRECTORY)
     logger.info(
         "Directory import%s: %s", " (dry run)" if dry_run else "", "; ".join(result.summary_lines())
     )

@@ -6,10 +6,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        """Register search documents and context, and load the views that register page context."""
-        from portal import search_context, search_documents, views  # noqa: F401
+        """Register search documents, context and cache invalidation; load the views with page context."""
+        from portal import caching, search_context, search_documents, views  # noqa: F401
         from portal.governance import views as governance_views  # noqa: F401
         from portal.onboarding import views as onboarding_views  # noqa: F401
 
         search_documents.register()
         search_context.register()
+        caching.connect()

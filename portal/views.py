@@ -1,25 +1,32 @@
 """Template context of the home page and the content pages, from the portal's reads."""
 
+from directory import caching
 from portal import selectors
 from portal.models import ContentPage, DirectivePage, HomePage
 from portal.onboarding.selectors import home_onboarding
 from portal.pages.content import ContentIndexPage
-from portal.pages.context import context_for
+from portal.pages.context import context_for, shared_context_for
 
 
 @context_for(HomePage)
 def home_page_context(page: HomePage, request) -> dict:
     context = {
         "onboarding": home_onboarding(request.user),
-        "recent_pages": selectors.recently_changed_pages(limit=8),
-        "sections": selectors.section_links(),
+        "recent_pages": caching.cached(
+            "home:recent-pages",
+            [caching.CONTENT],
+            lambda: list(selectors.recently_changed_pages(limit=8)),
+        ),
+        "sections": caching.cached(
+            "home:sections", [caching.CONTENT], lambda: list(selectors.section_links())
+        ),
     }
     if request.user.has_perm("wagtailadmin.access_admin"):
         context["due_pages"] = selectors.pages_due_for_review(user=request.user)[:10]
     return context
 
 
-@context_for(ContentPage)
+@shared_context_for(ContentPage)
 def content_page_context(page: ContentPage, request) -> dict:
     return {
         "contact": selectors.contact_for_page(page),
@@ -32,7 +39,7 @@ def content_index_context(page: ContentIndexPage, request) -> dict:
     return selectors.filtered_children(index=page, params=request.GET)
 
 
-@context_for(DirectivePage)
+@shared_context_for(DirectivePage)
 def directive_page_context(page: DirectivePage, request) -> dict:
     return {
         "successor": selectors.directive_successor(page),

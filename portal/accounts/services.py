@@ -45,7 +45,8 @@ def link_identity(
         Person.objects.filter(pk=person.pk, user__isnull=True).update(
             user=account.user, updated_at=timezone.now()
         )
-        caching.bump(sessions.ACCOUNTS)
+        # the search context of the account and the person page's owner banner
+        caching.bump(sessions.ACCOUNTS, caching.DIRECTORY)
     log(
         instance=account,
         action=LINK,

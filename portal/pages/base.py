@@ -1,7 +1,10 @@
 """The home page and the metadata every content page shares."""
 
+import hashlib
 from datetime import timedelta
 
+from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +13,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
+from directory import caching
 from directory.models import AGE_GROUPS
 from portal.pages.context import RegisteredContext
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
@@ -58,6 +63,9 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     base_form_class = ContentPageForm
     is_creatable = False
     editors_may_create = True
+    # Page types whose body shows nothing per reader or per time of day set this: the `page_body`
+    # tag then serves the rendered body from the shared cache (see directory.caching).
+    shared_body = False
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -101,12 +109,20 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
             return "due"
         return "valid"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_shared_context(self, request) -> dict:
+        context = super().get_shared_context(request)
         context["tags"] = list(self.tags.all())
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
+
+    def shares_rendered_body(self, request) -> bool:
+        """True when the body shown is the published one, the same for every reader (cacheable)."""
+        return self.shared_body and self.live and not getattr(request, "is_preview", True)
+
+    def body_fragment_key(self) -> str:
+        """The cache key of the published body: this version, today (validity banners change)."""
+        return f"page-body:{self.pk}:{self.live_revision_id}:{timezone.localdate().isoformat()}"
 
     def get_workflow(self):
         return organisation_workflow(self.owner_organisation) or super().get_workflow()
@@ -151,3 +167,22 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A path routed before to a page with a shared body: one query instead of one per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        path = "/".join(path_components)
+        key = caching.cache_key(
+            f"route:{self.pk}:{hashlib.sha256(path.encode()).hexdigest()}", [caching.CONTENT]
+        )
+        if (found := cache.get(key)) is not None:
+            label, pk = found
+            page = apps.get_model(label).objects.live().filter(pk=pk).first()
+            if page is not None:
+                return RouteResult(page)
+        result = super().route(request, path_components)
+        page, args, kwargs = result
+        if getattr(page, "shared_body", False) and not args and not kwargs:
+            cache.set(key, (page._meta.label, page.pk), caching.DEFAULT_TIMEOUT)
+        return result

@@ -47,12 +47,13 @@ class GuidelinePage(ContentPage):
     )
     parent_page_types = ["portal.GuidelineIndexPage"]
     subpage_types: list[str] = []
+    shared_body = True
 
     class Meta:
         verbose_name = _("guideline")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_shared_context(self, request) -> dict:
+        context = super().get_shared_context(request)
         context["related_functions"] = list(self.related_functions.all())
         return context
 
@@ -106,12 +107,13 @@ class DirectivePage(ContentPage):
     )
     parent_page_types = ["portal.DirectiveIndexPage"]
     subpage_types: list[str] = []
+    shared_body = True
 
     class Meta:
         verbose_name = _("directive")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_shared_context(self, request) -> dict:
+        context = super().get_shared_context(request)
         context["predecessor"] = self.replaces if self.replaces and self.replaces.live else None
         context["parties"] = list(self.parties.all())
         return context
@@ -141,6 +143,7 @@ class GlossaryPage(ContentPage):
     )
     parent_page_types = ["portal.GlossaryIndexPage"]
     subpage_types: list[str] = []
+    shared_body = True
 
     class Meta:
         verbose_name = _("glossary")

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from directory import caching
 from directory.models import Organisation, Person
 from directory.selectors import HOLDERS_PER_PAGE as PER_PAGE
 from portal.accounts.models import BodyChoice
@@ -120,24 +122,32 @@ def grow(world, n: int) -> None:
             PositionFactory(person=world["visible"], function=FunctionFactory(), organisation=unit)
 
 
+# A page served from the shared cache: session, user, the user's two permission reads (the
+# Wagtail user bar) and at most one read of the cache generations.
+CACHED_PAGE_QUERIES = 5
+
+
 @pytest.mark.parametrize(
-    ("name", "key", "limit"),
+    ("name", "key", "limit", "cached_limit"),
     [
-        ("directory:person", "p1", 8),
-        ("directory:function", "kurator", 10),
-        ("directory:organisation", "lek-skola", 10),
-        ("directory:contact_point", "socjour", 6),
+        ("directory:person", "p1", 9, CACHED_PAGE_QUERIES),
+        ("directory:function", "kurator", 11, CACHED_PAGE_QUERIES),
+        ("directory:organisation", "lek-skola", 11, CACHED_PAGE_QUERIES),
+        ("directory:contact_point", "socjour", 6, 6),
     ],
 )
 def test_pages_use_a_fixed_number_of_queries(
-    signed_in_client, world, django_assert_max_num_queries, name, key, limit
+    signed_in_client, world, django_assert_max_num_queries, name, key, limit, cached_limit
 ):
     url = reverse(name, args=[key])
-    signed_in_client.get(url)
     with django_assert_max_num_queries(limit):
+        assert signed_in_client.get(url).status_code == 200
+    with django_assert_max_num_queries(cached_limit):
         assert signed_in_client.get(url).status_code == 200
     grow(world, 12)
     with django_assert_max_num_queries(limit):
+        assert signed_in_client.get(url).status_code == 200
+    with django_assert_max_num_queries(cached_limit):
         assert signed_in_client.get(url).status_code == 200
 
 
@@ -321,9 +331,11 @@ def test_function_page_queries_do_not_grow_with_holders(signed_in_client, world)
     url = reverse("directory:function", args=["kurator"])
     add_holders(world, 3)
     signed_in_client.get(url)
+    cache.clear()
     with CaptureQueriesContext(connection) as five:
         assert signed_in_client.get(url).status_code == 200
     add_holders(world, PER_PAGE + 5)
+    caching.generations()  # the new tokens are read once, outside the measured renderings
     with CaptureQueriesContext(connection) as sixty:
         assert signed_in_client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as second:

@@ -293,3 +293,33 @@ def test_forum_area_must_be_an_area_of_its_plan():
     ForumPageFactory(plan=plan, area="Elevhälsa").full_clean()
     with pytest.raises(ValidationError):
         ForumPageFactory(plan=plan, area="Okänt område").full_clean()
+
+
+# A forum page (route, seats with their holders, meetings, open decisions, user bar) reads the same
+# number of rows however many seats and meetings it has.
+FORUM_PAGE_QUERIES = 19
+
+
+def _grow_forum(forum, n: int) -> None:
+    seats = list(forum.seats.all())
+    forum.seats = seats + [ForumSeat(position=PositionFactory()) for _ in range(n)]
+    publish(forum)
+    for index in range(n):
+        meeting = MeetingPageFactory(
+            parent=forum, start=timezone.now() + datetime.timedelta(days=index - n // 2)
+        )
+        meeting.decisions = [Decision(text=f"Beslut {index}")]
+        publish(meeting)
+
+
+def test_forum_page_uses_a_fixed_number_of_queries(signed_in_client):
+    forum = ForumPageFactory()
+    _grow_forum(forum, 2)
+    signed_in_client.get(forum.url)
+    with CaptureQueriesContext(connection) as small:
+        assert signed_in_client.get(forum.url).status_code == 200
+    _grow_forum(forum, 10)
+    signed_in_client.get(forum.url)
+    with CaptureQueriesContext(connection) as larger:
+        assert signed_in_client.get(forum.url).status_code == 200
+    assert len(larger) <= len(small) <= FORUM_PAGE_QUERIES, [q["sql"] for q in larger]

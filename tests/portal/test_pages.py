@@ -3,6 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -205,3 +208,25 @@ def test_home_page_lists_pages_due_for_review_to_editors(client):
     html = client.get(HomePage.objects.get().url).content.decode()
     assert 'id="due-heading"' in html
     assert "Gammal rutin" in html[html.index('id="due-heading"') :]
+
+
+# The home page with an empty shared cache (session, user, route, onboarding, recent pages,
+# sections, user bar, and the cache generations for each cached read: the test's own transaction
+# holds uncommitted bumps) reads the same number of rows however many pages are published.
+HOME_PAGE_QUERIES = 14
+
+
+def test_home_page_uses_a_fixed_number_of_queries(signed_in_client, owner):
+    home = HomePage.objects.get()
+    for _ in range(2):
+        publish(GuidelinePageFactory(owner_organisation=owner))
+    signed_in_client.get(home.url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as small:
+        assert signed_in_client.get(home.url).status_code == 200
+    for _ in range(12):
+        publish(GuidelinePageFactory(owner_organisation=owner))
+    cache.clear()
+    with CaptureQueriesContext(connection) as larger:
+        assert signed_in_client.get(home.url).status_code == 200
+    assert len(larger) <= len(small) <= HOME_PAGE_QUERIES, [q["sql"] for q in larger]

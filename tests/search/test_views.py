@@ -5,13 +5,17 @@ from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from search import indexing
 from search.models import ClickLog
 from search.params import MAX_PAGE, PAGE_SIZE
 from search.presentation import click_data, is_local_path, results_page, safe_href
 from search.results import snippet
+from tests.factories import PositionFactory
 from tests.search import ui_dataset
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +298,23 @@ def test_long_facet_lists_fold_the_rest_into_details():
     assert 'value="tag-11" checked' in html[: html.index("<details>")]
     assert folded.count('type="checkbox"') == 12 - 8
     assert len(set(re.findall(r'id="(facet-[^"]+)"', html))) == 12
+
+
+# The results page reads the same number of rows however many records match (SPEC §6).
+RESULTS_PAGE_QUERIES = 16
+
+
+def test_the_results_page_uses_a_fixed_number_of_queries(signed_in_client, data):
+    with indexing.batch():
+        for _ in range(30):
+            PositionFactory(function=data.kurator, person__title="Skolkurator")
+    signed_in_client.get("/sok/", {"q": "kurator"})
+    with CaptureQueriesContext(connection) as small:
+        assert signed_in_client.get("/sok/", {"q": "kurator"}).status_code == 200
+    with indexing.batch():
+        for _ in range(60):
+            PositionFactory(function=data.kurator, person__title="Skolkurator")
+    signed_in_client.get("/sok/", {"q": "kurator"})
+    with CaptureQueriesContext(connection) as larger:
+        assert signed_in_client.get("/sok/", {"q": "kurator"}).status_code == 200
+    assert len(larger) <= len(small) <= RESULTS_PAGE_QUERIES, [q["sql"] for q in larger]

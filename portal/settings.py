@@ -226,8 +226,6 @@ TAGGIT_CASE_INSENSITIVE = True
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="samverkan")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
-# A process starts its embedded index from this snapshot (search/backends/embedded.py).
-SEARCH_INDEX_SNAPSHOT = VAR_DIR / "search-index.pickle"
 
 # Cache for fragments every reader shares (directory/caching.py): local memory in each process by
 # default; CACHE_URL=redis://host:6379/0 or memcached://host:11211 shares one cache between processes.

@@ -110,13 +110,10 @@ def suggest(text: str) -> list[dict]:
 def warm_up() -> int:
     """Load this process's index and every table a query needs; returns the documents loaded.
 
-    The embedded index is restored from its snapshot when one fits, and saved as one when not.
     A server calls it before it forks its workers (gunicorn.conf.py), so that they share the loaded
     index copy-on-write and their first request costs no more than any other.
     """
-    engine = embedded.get_default()
-    count = engine.count()
-    engine.save_snapshot()
+    count = embedded.get_default().count()
     for text in WARM_UP_QUERIES:
         search(SearchParams(q=text))
         suggest(text)
@@ -124,7 +121,7 @@ def warm_up() -> int:
 
 
 def rebuild_index(progress: Callable[[int], object] | None = None) -> int:
-    """Rebuild the whole index (and the embedded engine's start-up snapshot); returns the count."""
+    """Rebuild the whole index; returns the number of documents."""
 
     def counted():
         for count, document in enumerate(registry.all_documents(), start=1):
@@ -132,10 +129,7 @@ def rebuild_index(progress: Callable[[int], object] | None = None) -> int:
                 progress(count)
             yield document
 
-    engine = get_engine()
-    total = engine.rebuild(counted())
+    total = get_engine().rebuild(counted())
     if progress is not None:
         progress(total)
-    if engine is embedded.get_default():
-        engine.save_snapshot()
     return total

@@ -16,12 +16,6 @@ again when their transaction commits, and an engine re-checks whenever the gener
 inside a transaction always re-check (they may see uncommitted rows), and an index synced inside one
 is not trusted afterwards, since that transaction may roll back.
 
-Start-up: a process's first full load reads every row (about 10 s of CPU at 100,000 people).
-`save_snapshot` pickles the loaded index to SEARCH_INDEX_SNAPSHOT (VAR_DIR, written by
-`rebuild_search_index` and by a server's warm-up); a new process restores it — if it was taken from
-this database and is not newer than the table — and catches up from its seq exactly as a running
-process does, with the same row count check, falling back to a full load when the rows do not add up.
-
 Scoring is BM25F-like: every query group (one user word and its alternatives) scores the best of
 its alternatives; an alternative is a list of slots (AND), a slot a set of terms (OR). Field
 weights follow base.py: names 5 > roles 4 > places 3 = title 3 > keywords 2 > summary 1.5 > body 1.
@@ -35,8 +29,6 @@ import bisect
 import gc
 import heapq
 import math
-import os
-import pickle
 import sys
 import threading
 import time
@@ -46,8 +38,7 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import Generic, TypeVar
 
-from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from search.analysis.analyzer import PART, index_terms, part_slots, word_slot
@@ -79,7 +70,6 @@ SYNC_INTERVAL = 1.0
 # Filter, facet and context fields with an inverted index (value -> uids), for set-speed counting.
 KEYWORD_FIELDS = ("kind", "organisation", "serves", "function", "tag", "audience")
 WRITE_BATCH = 500
-SNAPSHOT_VERSION = 1
 
 _generation = 0
 _generation_lock = threading.Lock()
@@ -121,19 +111,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _database() -> str:
-    """Which database a snapshot was taken from."""
-    config = connection.settings_dict
-    return ":".join(str(config.get(name) or "") for name in ("ENGINE", "NAME", "HOST", "PORT"))
-
-
 def _next_seq() -> int:
     latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
     return max(time.time_ns() // 1000, latest + 1)
-
-
-# Caches rebuilt on use, left out of snapshots.
-_UNSAVED = frozenset({"slot_cache", "folded_titles"})
 
 
 class _Index:
@@ -286,7 +266,6 @@ class EmbeddedEngine:
         self._index = _Index()
         self._sync_interval = sync_interval
         self._checked: tuple[float, int] | None = None
-        self._snapshot_seq: int | None = None
 
     # --- writes ---------------------------------------------------------------------------
 
@@ -381,9 +360,6 @@ class EmbeddedEngine:
     def _load(self) -> _Index:
         index = self._index
         latest = IndexedDocument.objects.aggregate(latest=Max("seq"))["latest"] or 0
-        if index.seq < 0 < latest:
-            index = self._restore(latest) or index
-            self._index = index
         if latest == index.seq:
             return index
         if latest > index.seq >= 0:
@@ -409,46 +385,6 @@ class EmbeddedEngine:
             index.seq = latest
             index.title_list()
         self._index = index
-        return index
-
-    # --- snapshots --------------------------------------------------------------------------
-
-    def save_snapshot(self) -> bool:
-        """Write the loaded index to SEARCH_INDEX_SNAPSHOT for the next process to start from.
-
-        Nothing is written inside a transaction (the index may hold rows that roll back), nor when
-        the file already holds this seq. Returns whether a snapshot was written.
-        """
-        path = getattr(settings, "SEARCH_INDEX_SNAPSHOT", None)
-        if not path or transaction.get_connection().in_atomic_block:
-            return False
-        index = self.sync()
-        with self._lock:
-            if index.seq < 0 or index.seq == self._snapshot_seq:
-                return False
-            state = {name: value for name, value in vars(index).items() if name not in _UNSAVED}
-            written = f"{path}.{os.getpid()}.tmp"
-            with open(written, "wb") as file:
-                pickle.dump((SNAPSHOT_VERSION, _database(), state), file, pickle.HIGHEST_PROTOCOL)
-            os.replace(written, path)
-            self._snapshot_seq = index.seq
-        return True
-
-    def _restore(self, latest: int) -> _Index | None:
-        """The index of this database's snapshot when it is not newer than the table, else None."""
-        path = getattr(settings, "SEARCH_INDEX_SNAPSHOT", None)
-        if not path:
-            return None
-        try:
-            with open(path, "rb") as file, _collector_paused():
-                version, database, state = pickle.load(file)  # noqa: S301 - our own file in VAR_DIR
-        except (OSError, TypeError, ValueError, EOFError, pickle.UnpicklingError):
-            return None
-        if version != SNAPSHOT_VERSION or database != _database() or state["seq"] > latest:
-            return None
-        index = _Index()
-        vars(index).update(state)
-        self._snapshot_seq = index.seq
         return index
 
     def _apply(self, index: _Index, rows) -> None:

@@ -798,6 +798,8 @@ def scenario_figures(load: Load) -> dict:
         "max_ms": _rounded(max(load.latencies, default=0.0)),
         "requests_per_s": _rounded(len(load.latencies) / max(load.seconds, 1e-9)),
         "errors": load.errors,
+        "statuses": {str(status): count for status, count in sorted(load.statuses.items())},
+        "failures": load.failures,
         "leaks": load.leaks,
         "target_p95_ms": target,
         "met": None if target is None else bool(load.latencies) and p95 <= target,

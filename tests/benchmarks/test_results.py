@@ -136,6 +136,7 @@ def test_results_have_every_key_as_a_number_and_relevance_nested(tmp_path):
     assert results["errors"] == 3
     assert results["leaks"] == 1
     assert results["scenarios"]["search"]["load_average_end"] == [2.0, 1.1, 0.6]
+    assert results["scenarios"]["search"]["statuses"] == {"200": 1, "500": 1}
 
 
 def test_targets_say_met_or_missed():

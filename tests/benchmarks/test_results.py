@@ -103,7 +103,12 @@ def _measured() -> Measured:
             Batch(name="rebuild_search_index", wall=3.0, cpu=2.5),
         ],
         loads=loads,
-        startup={"first_request_s": 3.2, "first_search_s": 0.4, "second_search_s": 0.02},
+        startup={
+            "server_start_s": 3.2,
+            "server_first_search_s": 2.4,
+            "second_search_s": 0.02,
+            "first_request_s": 0.4,
+        },
         memory=[
             {"pid": 1, "role": "master", "rss_mb": 90.0, "pss_mb": 40.0},
             {"pid": 2, "role": "worker", "rss_mb": 300.0, "pss_mb": 180.0},
@@ -145,7 +150,7 @@ def test_targets_say_met_or_missed():
     assert targets["page_person_p95_ms"]["met"] is True
     assert targets["suggest_p95_ms"]["met"] is False
     assert targets["page_person_ratio"] == {"value": 10.0, "target": "<= 4", "met": False}
-    assert targets["first_search_s"]["met"] is True
+    assert targets["first_request_s"]["met"] is True
     assert targets["import_pages_per_s"]["met"] is True
     assert targets["leaks"]["met"] is False
 

@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain, compress
+from operator import mul
 from typing import Generic, TypeVar
 
 from django.db import transaction
@@ -64,6 +65,7 @@ COMMON_MIN = 1000
 # constant, not the query's size, so the cut-off never changes which documents match.
 COMMON_REFINES_AFTER = 120
 SLOT_CACHE = 256
+BOOST_TABLES = 64
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
 SYNC_INTERVAL = 1.0
@@ -140,6 +142,7 @@ class _Index:
         self.titles_dirty = True
         self.folded_titles: dict[str, str] = {}
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
+        self.boost_tables: dict[tuple[Boost, ...], list[float]] = {}
         self.seq = -1
         self.rows = 0
 
@@ -227,6 +230,22 @@ class _Index:
             if uids:
                 found |= uids & among
         return found
+
+    def boost_weights(self, boosts: tuple[Boost, ...]) -> list[float]:
+        """Per signature of the boosts' field, the best weight among those matching, else 0."""
+        name = boosts[0].field
+        table = self.boost_tables.get(boosts)
+        if table is None or len(table) != len(self.signature_values[name]):
+            if len(self.boost_tables) >= BOOST_TABLES:
+                self.boost_tables.clear()
+            table = self.boost_tables[boosts] = [
+                max(
+                    (boost.weight for boost in boosts if boost.matches({name: values})),
+                    default=0.0,
+                )
+                for values in self.signature_values[name]
+            ]
+        return table
 
     def value_counts(self, name: str, among: Collection[str]) -> dict[str, int]:
         """How many documents among `among` hold each value of field `name`.
@@ -466,29 +485,18 @@ class EmbeddedEngine:
     def _apply_context(index: _Index, scores: dict[str, float], boosts: tuple[Boost, ...]) -> None:
         """Multiply each score by its best matching boost's weight (search.context.context_weight).
 
-        Boosts read keyword fields: a boost matches by signature, worked out once per signature.
+        Boosts read keyword fields: whether one matches is worked out once per signature.
         """
         uids = list(scores)
-        best: list[float] = [0.0] * len(uids)
+        best: list[float] | None = None
         for name in dict.fromkeys(boost.field for boost in boosts):
-            field_boosts = [boost for boost in boosts if boost.field == name]
-            signature_values = index.signature_values[name]
-            numbers = list(map(index.signatures[name].__getitem__, uids))
-            weights = {
-                number: max(
-                    (
-                        boost.weight
-                        for boost in field_boosts
-                        if boost.matches({name: signature_values[number]})
-                    ),
-                    default=0.0,
-                )
-                for number in set(numbers)
-            }
-            best = list(map(max, best, map(weights.__getitem__, numbers)))
-        for uid, weight in zip(uids, best, strict=True):
-            if weight:
-                scores[uid] *= weight
+            table = index.boost_weights(tuple(boost for boost in boosts if boost.field == name))
+            weights = list(map(table.__getitem__, map(index.signatures[name].__getitem__, uids)))
+            best = weights if best is None else list(map(max, best, weights))
+        if best is not None:
+            values = list(scores.values())
+            boosted = map(mul, compress(values, best), filter(None, best))
+            scores.update(zip(compress(uids, best), boosted, strict=True))
 
     def _scores(self, index: _Index, query: EngineQuery) -> dict[str, float]:
         """The text score of every document matching at least one query group.

@@ -33,9 +33,10 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, compress
+from operator import mul
 from typing import Generic, TypeVar
 
 from django.db import transaction
@@ -64,10 +65,12 @@ COMMON_MIN = 1000
 # constant, not the query's size, so the cut-off never changes which documents match.
 COMMON_REFINES_AFTER = 120
 SLOT_CACHE = 256
+BOOST_TABLES = 64
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
 SYNC_INTERVAL = 1.0
-# Filter, facet and context fields with an inverted index (value -> uids), for set-speed counting.
+# Filter, facet and context fields with an inverted index (value -> uids) and per-document
+# signatures (see _Index), for set-speed filtering and counting; context boosts read only these.
 KEYWORD_FIELDS = ("kind", "organisation", "serves", "function", "tag", "audience")
 WRITE_BATCH = 500
 
@@ -126,22 +129,32 @@ class _Index:
         self.doc_terms: dict[str, list[str]] = {}
         self.short_terms: dict[str, dict[str, frozenset[str]]] = {}
         self.holders: dict[str, dict[str, set[str]]] = {name: {} for name in KEYWORD_FIELDS}
+        # Per keyword field: each document's distinct values as a small number standing for
+        # them (documents of one unit share one), and what each number stands for.
+        self.signatures: dict[str, dict[str, int]] = {name: {} for name in KEYWORD_FIELDS}
+        self.signature_values: dict[str, list[tuple[str, ...]]] = {
+            name: [] for name in KEYWORD_FIELDS
+        }
+        self.signature_numbers: dict[str, dict[tuple[str, ...], int]] = {
+            name: {} for name in KEYWORD_FIELDS
+        }
         self.titles: list[tuple[str, str]] = []
         self.titles_dirty = True
         self.folded_titles: dict[str, str] = {}
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
+        self.boost_tables: dict[tuple[Boost, ...], list[float]] = {}
         self.seq = -1
         self.rows = 0
 
     def add(self, uid: str, document: dict, analysed: dict[str, str]) -> None:
-        self.remove(uid)
+        if uid in self.documents:
+            self.remove(uid)
         self.slot_cache.clear()
         per_field: dict[str, list[float]] = defaultdict(list)
-        body_length = len(analysed.get("body", "").split())
-        for name, text in analysed.items():
-            counts: dict[str, int] = defaultdict(int)
-            for term in text.split():
-                counts[term] += 1
+        fields = {name: list(map(sys.intern, text.split())) for name, text in analysed.items()}
+        body_length = len(fields.get("body", ()))
+        for name, terms in fields.items():
+            counts = Counter(terms)
             boost = FIELD_WEIGHTS.get(name, 1.0)
             if name == "body":
                 boost /= 1 - BODY_B + BODY_B * max(body_length, 1) / 300
@@ -155,17 +168,22 @@ class _Index:
             self.postings[term][uid] = weight
         self.doc_terms[uid] = list(weights)
         self.short_terms[uid] = {
-            name: frozenset(map(sys.intern, analysed[name].split()))
-            for name in RERANK_FIELDS
-            if name in analysed
+            name: frozenset(fields[name]) for name in RERANK_FIELDS if name in fields
         }
         for name, holders in self.holders.items():
-            for value in field_values(document, name):
+            values = tuple(dict.fromkeys(field_values(document, name)))
+            for value in values:
                 uids = holders.get(value)
                 if uids is None:
                     holders[value] = {uid}
                 else:
                     uids.add(uid)
+            numbers = self.signature_numbers[name]
+            number = numbers.get(values)
+            if number is None:
+                number = numbers[values] = len(numbers)
+                self.signature_values[name].append(values)
+            self.signatures[name][uid] = number
         self.documents[uid] = document
         if not self.titles_dirty:
             for entry in _title_entries(uid, document):
@@ -182,6 +200,8 @@ class _Index:
         self.short_terms.pop(uid, None)
         self.folded_titles.pop(uid, None)
         document = self.documents.pop(uid, None)
+        for signatures in self.signatures.values():
+            signatures.pop(uid, None)
         for name, holders in self.holders.items():
             for value in field_values(document, name) if document is not None else ():
                 uids = holders.get(value)
@@ -211,19 +231,38 @@ class _Index:
                 found |= uids & among
         return found
 
-    def values_of(self, name: str) -> frozenset[str]:
-        """Every value a document of the index holds in field `name`."""
-        if name in self.holders:
-            return frozenset(self.holders[name])
-        return frozenset().union(*(self.values(uid, name) for uid in self.documents))
+    def boost_weights(self, boosts: tuple[Boost, ...]) -> list[float]:
+        """Per signature of the boosts' field, the best weight among those matching, else 0."""
+        name = boosts[0].field
+        table = self.boost_tables.get(boosts)
+        if table is None or len(table) != len(self.signature_values[name]):
+            if len(self.boost_tables) >= BOOST_TABLES:
+                self.boost_tables.clear()
+            table = self.boost_tables[boosts] = [
+                max(
+                    (boost.weight for boost in boosts if boost.matches({name: values})),
+                    default=0.0,
+                )
+                for values in self.signature_values[name]
+            ]
+        return table
 
-    def value_counts(self, name: str, among: set[str]) -> dict[str, int]:
-        """How many documents among `among` hold each value of field `name`."""
-        holders = self.holders.get(name)
-        if holders is None or len(among) < len(holders):
+    def value_counts(self, name: str, among: Collection[str]) -> dict[str, int]:
+        """How many documents among `among` hold each value of field `name`.
+
+        A keyword field is counted per signature (one pass over `among`), then per value.
+        """
+        signatures = self.signatures.get(name)
+        if signatures is None:
             return Counter(chain.from_iterable(self.values(uid, name) for uid in among))
-        counts = {value: len(uids & among) for value, uids in holders.items()}
-        return {value: count for value, count in counts.items() if count}
+        signature_values = self.signature_values[name]
+        if len(signature_values) == 1:
+            return dict.fromkeys(signature_values[0], len(among)) if among else {}
+        counts: dict[str, int] = defaultdict(int)
+        for number, count in Counter(map(signatures.__getitem__, among)).items():
+            for value in signature_values[number]:
+                counts[value] += count
+        return counts
 
     def folded_title(self, uid: str) -> str:
         """A document's title as suggestions compare it (folded words), computed once."""
@@ -249,7 +288,7 @@ class _Index:
 
 def _title_entries(uid: str, document: dict) -> set[tuple[str, str]]:
     entries = set()
-    for phrase in [document.get("title", ""), *(document.get("names") or [])]:
+    for phrase in dict.fromkeys([document.get("title", ""), *(document.get("names") or [])]):
         folded = words(phrase)
         for position in range(len(folded)):
             entries.add((" ".join(folded[position:]), uid))
@@ -414,13 +453,10 @@ class EmbeddedEngine:
     def search(self, query: EngineQuery) -> Found:
         index = self.sync()
         scores = self._scores(index, query)
-        matched = set(scores)
-        passing = {
-            name: index.holding(name, frozenset(values), matched)
-            for name, values in query.filters.items()
-            if values
-        }
-        kept = matched.intersection(*passing.values())
+        filters = {name: frozenset(values) for name, values in query.filters.items() if values}
+        matched = set(scores) if filters else set()
+        passing = {name: index.holding(name, values, matched) for name, values in filters.items()}
+        kept: Collection[str] = matched.intersection(*passing.values()) if filters else scores
         facets = {}
         for name in query.facets:
             others = [uids for other, uids in passing.items() if other != name]
@@ -430,7 +466,7 @@ class EmbeddedEngine:
             scores = {uid: scores[uid] for uid in kept}
         if query.context:
             self._apply_context(index, scores, query.context)
-        ranked = heapq.nsmallest(query.size, scores.items(), key=lambda item: (-item[1], item[0]))
+        ranked = _best(scores, query.size)
         return Found(
             hits=[
                 Hit(
@@ -447,38 +483,60 @@ class EmbeddedEngine:
 
     @staticmethod
     def _apply_context(index: _Index, scores: dict[str, float], boosts: tuple[Boost, ...]) -> None:
-        """Multiply each score by its best matching boost's weight (search.context.context_weight)."""
-        remaining = set(scores)
-        for boost in sorted(boosts, key=lambda boost: -boost.weight):
-            matched = index.holding(boost.field, frozenset(boost.values), remaining)
-            if boost.elsewhere:
-                matched = (
-                    index.holding(boost.field, index.values_of(boost.field), remaining) - matched
-                )
-            for uid in matched:
-                scores[uid] *= boost.weight
-            remaining -= matched
+        """Multiply each score by its best matching boost's weight (search.context.context_weight).
+
+        Boosts read keyword fields: whether one matches is worked out once per signature.
+        """
+        uids = list(scores)
+        best: list[float] | None = None
+        for name in dict.fromkeys(boost.field for boost in boosts):
+            table = index.boost_weights(tuple(boost for boost in boosts if boost.field == name))
+            weights = list(map(table.__getitem__, map(index.signatures[name].__getitem__, uids)))
+            best = weights if best is None else list(map(max, best, weights))
+        if best is not None:
+            values = list(scores.values())
+            boosted = map(mul, compress(values, best), filter(None, best))
+            scores.update(zip(compress(uids, best), boosted, strict=True))
 
     def _scores(self, index: _Index, query: EngineQuery) -> dict[str, float]:
-        """The text score of every document matching at least one query group."""
+        """The text score of every document matching at least one query group.
+
+        Dicts handed back by `_alternative` may be the slot cache's own: read, never changed.
+        """
         total = max(len(index.documents), 1)
         weights = getattr(query, "weights", None) or {}
         groups = [*query.should, *((phrase,) for phrase in query.phrases)]
-        groups.sort(key=lambda group: self._frequency(index, group))
-        scores: dict[str, float] = defaultdict(float)
+        frequencies = {group: self._frequency(index, group) for group in groups}
+        groups.sort(key=frequencies.__getitem__)
+        scores: dict[str, float] = {}
         for group in groups:
-            common = self._frequency(index, group) > max(COMMON_SHARE * total, COMMON_MIN)
-            restrict = set(scores) if common and len(scores) >= COMMON_REFINES_AFTER else None
-            best: dict[str, float] = {}
+            common = frequencies[group] > max(COMMON_SHARE * total, COMMON_MIN)
+            restrict = scores if common and len(scores) >= COMMON_REFINES_AFTER else None
+            best: dict[str, float] | None = None
+            shared = False
             for alternative in group:
                 factor = weights.get(alternative, 1.0)
                 found = self._alternative(index, alternative, total, restrict)
+                found_shared = factor == 1.0
+                if not found_shared:
+                    found = {uid: value * factor for uid, value in found.items()}
+                if best is None:
+                    best, shared = found, found_shared
+                    continue
+                if shared:
+                    best, shared = dict(best), False
+                get = best.get
                 for uid, value in found.items():
-                    value *= factor
-                    if value > best.get(uid, 0.0):
+                    if value > get(uid, 0.0):
                         best[uid] = value
+            if not best:
+                continue
+            if not scores:
+                scores = dict(best) if shared else best
+                continue
+            get = scores.get
             for uid, value in best.items():
-                scores[uid] += value
+                scores[uid] = get(uid, 0.0) + value
         return scores
 
     @staticmethod
@@ -494,10 +552,11 @@ class EmbeddedEngine:
         return count
 
     def _slot(
-        self, index: _Index, slot: Iterable[str], total: int, restrict: set[str] | None
+        self, index: _Index, slot: tuple[str, ...], total: int, restrict: Collection[str] | None
     ) -> dict[str, float]:
+        """Each document's best weighted term of the slot (cached when unrestricted)."""
         if restrict is None:
-            cached = index.slot_cache.get(tuple(slot))
+            cached = index.slot_cache.get(slot)
             if cached is not None:
                 return cached
         found: dict[str, float] = {}
@@ -508,21 +567,27 @@ class EmbeddedEngine:
                     continue
                 idf = math.log(1 + total / len(postings)) * factor
                 if restrict is not None and len(restrict) < len(postings):
-                    matches = ((uid, postings[uid]) for uid in restrict if uid in postings)
+                    values = {uid: postings[uid] * idf for uid in restrict if uid in postings}
                 else:
-                    matches = postings.items()
-                for uid, weight in matches:
-                    value = weight * idf
-                    if value > found.get(uid, 0.0):
+                    values = {uid: weight * idf for uid, weight in postings.items()}
+                if len(values) > len(found):
+                    found, values = values, found
+                get = found.get
+                for uid, value in values.items():
+                    if value > get(uid, 0.0):
                         found[uid] = value
         if restrict is None:
             if len(index.slot_cache) >= SLOT_CACHE:
                 index.slot_cache.clear()
-            index.slot_cache[tuple(slot)] = found
+            index.slot_cache[slot] = found
         return found
 
     def _alternative(
-        self, index: _Index, alternative: str, total: int, restrict: set[str] | None = None
+        self,
+        index: _Index,
+        alternative: str,
+        total: int,
+        restrict: Collection[str] | None = None,
     ) -> dict[str, float]:
         """Scores of one alternative: its words AND-ed; an unknown word may match by its parts."""
         slots: list[tuple[str, ...]] = []
@@ -538,14 +603,18 @@ class EmbeddedEngine:
             return {}
         result: dict[str, float] | None = None
         for slot in slots:
-            found = self._slot(index, slot, total, restrict if result is None else set(result))
+            found = self._slot(index, slot, total, restrict if result is None else result)
             if result is None:
                 result = found
+            elif len(found) < len(result):
+                result = {uid: result[uid] + value for uid, value in found.items() if uid in result}
             else:
                 result = {uid: value + found[uid] for uid, value in result.items() if uid in found}
             if not result:
                 return {}
-        return {uid: value / len(slots) for uid, value in (result or {}).items()}
+        if len(slots) == 1:
+            return result
+        return {uid: value / len(slots) for uid, value in result.items()}
 
     def suggest(self, prefix: str, *, size: int = 8) -> list[Hit]:
         folded = " ".join(words(prefix))
@@ -574,6 +643,19 @@ class EmbeddedEngine:
         with self._lock:
             self._index = _Index()
             self._checked = None
+
+
+def _best(scores: dict[str, float], size: int) -> list[tuple[str, float]]:
+    """The `size` best (uid, score) pairs: highest score first, then by uid."""
+    if size <= 0:
+        return []
+    if len(scores) <= size:
+        candidates = list(scores.items())
+    else:
+        threshold = heapq.nlargest(size, scores.values())[-1]
+        kept = compress(scores, map(threshold.__le__, scores.values()))
+        candidates = [(uid, scores[uid]) for uid in kept]
+    return sorted(candidates, key=lambda item: (-item[1], item[0]))[:size]
 
 
 T = TypeVar("T")

@@ -287,3 +287,123 @@ def test_totals_and_facets_follow_changes_and_deletions(schools):
 
     assert found.total == 8
     assert found.facets["organisation"] == {"lek": 34, "soder": 11, "fjallby": 10, "norrby": 8}
+
+
+@pytest.fixture
+def county():
+    """90 people and 10 guidelines in 36 organisations of three municipalities, with ties."""
+    engine = EmbeddedEngine()
+    documents = []
+    for number in range(90):
+        municipality = f"m{number % 3}"
+        administration = f"{municipality}-a{number % 2}"
+        unit = f"{administration}-u{number % 5}"
+        organisation = [unit, administration, municipality]
+        if number % 17 == 0:
+            organisation.append(unit)
+        serves = [[municipality], [], ["m0", "m1"]][number % 3 if number % 4 else 0]
+        role = ["Kurator", "Skolkurator", "Rektor", "Kurator och rektor"][number % 4]
+        documents.append(
+            doc(
+                "person",
+                f"p{number:02}",
+                f"Person {number}",
+                names=[f"Person {number}"] + (["Kurator"] if number % 9 == 0 else []),
+                roles=[role],
+                organisation=organisation,
+                serves=serves,
+                function=[role.split()[0].lower()],
+                tag=[f"t{number % 7}"] if number % 2 else [],
+            )
+        )
+    documents += [
+        doc(
+            "guideline",
+            f"g{number}",
+            f"Rutin {number}",
+            body="Kurator och rektor samverkar." * (number + 1),
+            organisation=[f"m{number % 3}"],
+            serves=[f"m{number % 3}"],
+            audience=["kurator", "rektor"][: number % 3],
+        )
+        for number in range(10)
+    ]
+    engine.rebuild(documents)
+    return engine, {document["uid"]: document for document in documents}
+
+
+def _held(document, name):
+    held = document.get(name) or ()
+    return {held} if isinstance(held, str) else set(held)
+
+
+def _expected(engine, documents, query):
+    """What the Found contract says, worked out document by document from the plain text scores."""
+    plain = engine.search(dataclasses.replace(query, filters={}, context=(), size=10_000))
+    scores = {hit.uid: hit.score for hit in plain.hits}
+    filters = {name: values for name, values in query.filters.items() if values}
+
+    def passing(uid, skipped=None):
+        return all(
+            not _held(documents[uid], name).isdisjoint(values)
+            for name, values in filters.items()
+            if name != skipped
+        )
+
+    facets = {}
+    for name in query.facets:
+        counts: dict[str, int] = {}
+        for uid in scores:
+            if passing(uid, skipped=name):
+                for value in _held(documents[uid], name):
+                    counts[value] = counts.get(value, 0) + 1
+        facets[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    kept = {
+        uid: score * context_weight(documents[uid], query.context)
+        for uid, score in scores.items()
+        if passing(uid)
+    }
+    ranked = sorted(kept.items(), key=lambda item: (-item[1], item[0]))[: query.size]
+    return ranked, len(kept), facets
+
+
+CONTEXTS = [
+    (),
+    SearchContext(
+        units=("m0-a0-u0",), administrations=("m0-a0",), bodies=("m0",), municipalities=("m0",)
+    ).boosts(),
+    SearchContext(bodies=("m2",), municipalities=("m2", "m1")).boosts(),
+]
+
+
+@pytest.mark.parametrize("size", [1, 7, 200])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"organisation": ("m1",)},
+        {"organisation": ("m0-a1", "m2-a0-u3"), "kind": ("person",)},
+        {"function": ("rektor",), "tag": ("t1", "t2", "t3")},
+        {"audience": ("kurator",), "organisation": ("m0", "m1", "m2")},
+        {"organisation": ("nowhere",)},
+    ],
+)
+@pytest.mark.parametrize("context", CONTEXTS)
+def test_hits_totals_and_facets_are_exactly_those_of_the_contract(county, size, filters, context):
+    engine, documents = county
+    query = EngineQuery(
+        text="kurator rektor",
+        should=(("kurator",), ("rektor", "skolkurator")),
+        weights={"skolkurator": 0.85},
+        filters=filters,
+        facets=("kind", "organisation", "function", "tag", "audience"),
+        context=context,
+        size=size,
+    )
+    ranked, total, facets = _expected(engine, documents, query)
+
+    found = engine.search(query)
+
+    assert [(hit.uid, hit.score) for hit in found.hits] == ranked
+    assert found.total == total
+    assert {name: list(counts.items()) for name, counts in found.facets.items()} == facets

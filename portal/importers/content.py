@@ -17,7 +17,7 @@ from directory import caching
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import Function, Organisation
 from portal.governance.pages import ForumIndexPage, ForumPage
-from portal.importers import front_matter, page_indexes
+from portal.importers import front_matter, known_rows, page_indexes
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
 from portal.pages.base import ContentPage
 from portal.pages.content import (
@@ -353,7 +353,8 @@ def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
     """Upsert every page described in the directory, all or nothing.
 
     Search, Wagtail's indexes and the content cache are updated once per import, at the end of
-    its transaction; a dry run or a failure leaves all of them as they were.
+    its transaction; a dry run or a failure leaves all of them as they were. Each foreign-key
+    target is looked up once per import, not once per page and log entry (known_rows).
     """
     items, warnings = read_directory(directory)
     models = {model for model, _index_model in TYPES.values()}
@@ -362,7 +363,7 @@ def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
             indexing.suspended() if dry_run else indexing.batch(),
             caching.deferred(discard=dry_run),
         ):
-            with page_indexes.deferred(models):
+            with page_indexes.deferred(models), known_rows.remembered():
                 writer = Writer(items)
                 written = [page for item in items if (page := writer.write_or_explain(item))]
             for page in written:

@@ -12,12 +12,13 @@ from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Revision
 from wagtail.rich_text import RichText
+from wagtail.signals import page_published, published
 
 from directory import caching
 from directory.importers.files import UnreadableFile, read_limited
 from directory.models import Function, Organisation
 from portal.governance.pages import ForumIndexPage, ForumPage
-from portal.importers import front_matter, page_indexes
+from portal.importers import front_matter, known_rows, page_indexes
 from portal.importers.markdown import find_raw_html, legal_references, markdown_to_html
 from portal.pages.base import ContentPage
 from portal.pages.content import (
@@ -274,16 +275,27 @@ class PublishSavedRevision(PublishPageRevisionAction):
 
     The stock action rebuilds the page from the revision's JSON (checking every foreign key
     again); the importer's page already holds that state, and everything else (live revision,
-    timestamps, log entry, page_published) is Wagtail's own code.
+    timestamps, log entry, page_published) is Wagtail's own code. A page created by this import
+    has no comments, aliases or workflow yet, so those are not looked up for it.
     """
 
-    def __init__(self, revision: Revision, page: ContentPage):
+    def __init__(self, revision: Revision, page: ContentPage, *, created: bool):
         BaseAction.__init__(self, page)
         self.revision = revision
         self.object = page
         self.changed = True
         self.log_action = True
         self.previous_revision = None
+        self.created = created
+
+    def _after_publish(self):
+        if not self.created:
+            super()._after_publish()
+            return
+        page_published.send(
+            sender=self.object.specific_class, instance=self.object.specific, revision=self.revision
+        )
+        published.send(sender=type(self.object), instance=self.object, revision=self.revision)
 
 
 class Writer:
@@ -319,17 +331,19 @@ class Writer:
             return None
         if page is None:
             page = model(live=False)
+            # A page created here cannot be a site's root: no Site looked up on each of its saves.
+            page._is_site_root = False
             report.warnings += apply(item, page)
             self.index_page(index_model).add_child(instance=page)
             report.created += 1
-            validated = True
+            created = True
         else:
             report.warnings += apply(item, page)
             report.updated += 1
-            validated = False
-        revision = page.save_revision(log_action=True, clean=not validated)
+            created = False
+        revision = page.save_revision(log_action=True, clean=not created)
         if publish:
-            PublishSavedRevision(revision, page).execute()
+            PublishSavedRevision(revision, page, created=created).execute()
         else:
             report.drafts += 1
         return page
@@ -353,7 +367,8 @@ def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
     """Upsert every page described in the directory, all or nothing.
 
     Search, Wagtail's indexes and the content cache are updated once per import, at the end of
-    its transaction; a dry run or a failure leaves all of them as they were.
+    its transaction; a dry run or a failure leaves all of them as they were. Each foreign-key
+    target is looked up once per import, not once per page and log entry (known_rows).
     """
     items, warnings = read_directory(directory)
     models = {model for model, _index_model in TYPES.values()}
@@ -362,7 +377,7 @@ def import_content(*, directory: Path, dry_run: bool = False) -> ImportReport:
             indexing.suspended() if dry_run else indexing.batch(),
             caching.deferred(discard=dry_run),
         ):
-            with page_indexes.deferred(models):
+            with page_indexes.deferred(models), known_rows.remembered():
                 writer = Writer(items)
                 written = [page for item in items if (page := writer.write_or_explain(item))]
             for page in written:

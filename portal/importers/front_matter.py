@@ -29,7 +29,7 @@ class FrontMatterError(Exception):
     """The front matter is missing or does not parse (a one-line reason)."""
 
 
-class FrontMatterLoader(yaml.SafeLoader):
+class FrontMatterLoader(yaml.CSafeLoader):
     """YAML loader that keeps dates as text so they are checked with their field name."""
 
 

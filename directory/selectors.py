@@ -12,6 +12,7 @@ from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, Whe
 from django.urls import reverse
 from django.utils import timezone
 
+from directory import caching
 from directory.models import (
     ContactPoint,
     Function,
@@ -86,6 +87,11 @@ class OrgTree:
         return self.tree.descendants([pk])
 
 
+def shared_org_tree() -> OrgTree:
+    """The current organisations' tree for readers, built once per directory generation."""
+    return caching.cached("org-tree", [caching.DIRECTORY], OrgTree)
+
+
 def editor_group_name(organisation: Organisation) -> str:
     """The group whose members edit the organisation's pages and hear about its stale profiles."""
     return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
@@ -103,6 +109,11 @@ def edited_organisation_name(group_name: str) -> str | None:
 def organisation_tree() -> Tree[int]:
     """Every organisation, current or retired, by primary key: one query."""
     return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
+
+
+def shared_organisation_tree() -> Tree[int]:
+    """`organisation_tree()` for readers, built once per directory generation (not for writes)."""
+    return caching.cached("organisation-tree", [caching.DIRECTORY], organisation_tree)
 
 
 def place_name(municipality_name: str) -> str:

@@ -1,10 +1,7 @@
 """The home page and the metadata every content page shares."""
 
-import hashlib
 from datetime import timedelta
 
-from django.apps import apps
-from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +12,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from directory import caching
 from directory.models import AGE_GROUPS
 from portal.pages.context import RegisteredContext
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
@@ -169,20 +165,33 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """A path routed before to a page with a shared body: one query instead of one per level."""
-        if not path_components:
+        """A path whose pages all route as Wagtail's Page does: two queries at any depth."""
+        page = self._plainly_routed_page(path_components)
+        if page is None:
             return super().route(request, path_components)
-        path = "/".join(path_components)
-        key = caching.cache_key(
-            f"route:{self.pk}:{hashlib.sha256(path.encode()).hexdigest()}", [caching.CONTENT]
+        return RouteResult(page)
+
+    def _plainly_routed_page(self, path_components) -> Page | None:
+        """The live page at `path_components` when no page on the way routes on its own, else None.
+
+        The pages on the way are read in one query by their URL paths (Wagtail's walk reads two
+        per level); a routable page, a missing one or a draft is left to Wagtail's walk.
+        """
+        if not path_components:
+            return None
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = Page.objects.filter(
+            path__startswith=self.path, slug__in=set(path_components), url_path__in=prefixes
         )
-        if (found := cache.get(key)) is not None:
-            label, pk = found
-            page = apps.get_model(label).objects.live().filter(pk=pk).first()
-            if page is not None:
-                return RouteResult(page)
-        result = super().route(request, path_components)
-        page, args, kwargs = result
-        if getattr(page, "shared_body", False) and not args and not kwargs:
-            cache.set(key, (page._meta.label, page.pk), caching.DEFAULT_TIMEOUT)
-        return result
+        by_url_path = {page.url_path: page for page in found}
+        chain = [by_url_path.get(prefix) for prefix in prefixes]
+        if None in chain or not chain[-1].live:
+            return None
+        if any(getattr(page.specific_class, "route", None) is not Page.route for page in chain):
+            return None
+        page = chain[-1].specific
+        page._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        return page

@@ -2,22 +2,19 @@
 
 from datetime import timedelta
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from directory import caching
 from directory.models import (
     AGE_GROUPS,
     ContactPoint,
     Function,
     Organisation,
     Position,
-    visible_person_condition,
 )
 from directory.selectors import (
-    current_positions,
-    holder_ordering,
+    function_positions,
     shared_organisation_tree,
     stand_in_contact_points,
     visible_person,
@@ -74,30 +71,6 @@ def who_to_contact(*, function: Function | None, organisation: Organisation | No
         "contact_points": contact_points,
         "organisation": fallback,
     }
-
-
-def function_positions(*, function: Function) -> list[tuple[int, int, bool]]:
-    """The function's current positions in holder order as (position, organisation, holder visible).
-
-    One query per function, directory generation and day, shared by every page it is the contact of.
-    """
-    today = timezone.localdate().isoformat()
-    return caching.cached(
-        f"function-positions:{function.pk}:{today}",
-        [caching.DIRECTORY],
-        lambda: list(
-            current_positions()
-            .filter(function=function)
-            .order_by(*holder_ordering("organisation__name"))
-            .values_list(
-                "pk",
-                "organisation_id",
-                ExpressionWrapper(
-                    visible_person_condition("person__"), output_field=BooleanField()
-                ),
-            )
-        ),
-    )
 
 
 def _nearest_positions(

@@ -62,6 +62,8 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     # Page types whose body shows nothing per reader or per time of day set this: the `page_body`
     # tag then serves the rendered body from the shared cache (see directory.caching).
     shared_body = False
+    # Read with the page when it is routed (its metadata and contact box show them).
+    routed_with_related = ("owner_organisation", "contact_function")
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -192,6 +194,9 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
             return None
         if any(getattr(page.specific_class, "route", None) is not Page.route for page in chain):
             return None
-        page = chain[-1].specific
-        page._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        page_type = chain[-1].specific_class
+        related = getattr(page_type, "routed_with_related", ())
+        page = page_type._default_manager.select_related(*related).filter(pk=chain[-1].pk).first()
+        if page is not None:
+            page._cached_parent_obj = chain[-2] if len(chain) > 1 else self
         return page

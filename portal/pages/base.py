@@ -1,7 +1,10 @@
 """The home page and the metadata every content page shares."""
 
+import hashlib
 from datetime import timedelta
 
+from django.apps import apps
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from directory import caching
 from directory.models import AGE_GROUPS
 from portal.pages.context import RegisteredContext
 from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
@@ -167,11 +171,24 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """A path whose pages all route as Wagtail's Page does: two queries at any depth."""
-        page = self._plainly_routed_page(path_components)
-        if page is None:
+        """A path routed before to a page with a shared body: one query; a new path: two at any depth."""
+        if not path_components:
             return super().route(request, path_components)
-        return RouteResult(page)
+        path = "/".join(path_components)
+        key = caching.cache_key(
+            f"route:{self.pk}:{hashlib.sha256(path.encode()).hexdigest()}", [caching.CONTENT]
+        )
+        if (found := cache.get(key)) is not None:
+            label, pk = found
+            page = apps.get_model(label).objects.live().filter(pk=pk).first()
+            if page is not None:
+                return RouteResult(page)
+        page = self._plainly_routed_page(path_components)
+        result = RouteResult(page) if page is not None else super().route(request, path_components)
+        page, args, kwargs = result
+        if getattr(page, "shared_body", False) and not args and not kwargs:
+            cache.set(key, (page._meta.label, page.pk), caching.DEFAULT_TIMEOUT)
+        return result
 
     def _plainly_routed_page(self, path_components) -> Page | None:
         """The live page at `path_components` when no page on the way routes on its own, else None.

@@ -8,10 +8,22 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Case, F, OrderBy, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    OrderBy,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 
+from directory import caching
 from directory.models import (
     ContactPoint,
     Function,
@@ -86,6 +98,11 @@ class OrgTree:
         return self.tree.descendants([pk])
 
 
+def shared_org_tree() -> OrgTree:
+    """The current organisations' tree for readers, built once per directory generation."""
+    return caching.cached("org-tree", [caching.DIRECTORY], OrgTree)
+
+
 def editor_group_name(organisation: Organisation) -> str:
     """The group whose members edit the organisation's pages and hear about its stale profiles."""
     return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
@@ -103,6 +120,11 @@ def edited_organisation_name(group_name: str) -> str | None:
 def organisation_tree() -> Tree[int]:
     """Every organisation, current or retired, by primary key: one query."""
     return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
+
+
+def shared_organisation_tree() -> Tree[int]:
+    """`organisation_tree()` for readers, built once per directory generation (not for writes)."""
+    return caching.cached("organisation-tree", [caching.DIRECTORY], organisation_tree)
 
 
 def place_name(municipality_name: str) -> str:
@@ -378,13 +400,44 @@ def holder_page(
     return page
 
 
-def function_holders(*, function: Function, number: object = 1) -> PaginatorPage:
-    return holder_page(
-        positions=current_positions()
-        .filter(function=function)
-        .order_by(*holder_ordering("organisation__name")),
-        number=number,
+def function_positions(*, function: Function) -> list[tuple[int, int, bool]]:
+    """The function's current positions in holder order as (position, organisation, holder visible).
+
+    One query per function, directory generation and day, shared by its page and by every
+    content page it is the contact of.
+    """
+    today = timezone.localdate().isoformat()
+    return caching.cached(
+        f"function-positions:{function.pk}:{today}",
+        [caching.DIRECTORY],
+        lambda: list(
+            current_positions()
+            .filter(function=function)
+            .order_by(*holder_ordering("organisation__name"))
+            .values_list(
+                "pk",
+                "organisation_id",
+                ExpressionWrapper(
+                    visible_person_condition("person__"), output_field=BooleanField()
+                ),
+            )
+        ),
     )
+
+
+def function_holders(*, function: Function, number: object = 1) -> PaginatorPage:
+    """One page of the function's holders: the shared position list paged, one query for the rows."""
+    page = paginate(function_positions(function=function), per_page=HOLDERS_PER_PAGE, number=number)
+    ids = [pk for pk, _organisation, _visible in page.object_list]
+    found = (
+        Position.objects.select_related("person", "function", "organisation")
+        .only(*HOLDER_FIELDS)
+        .in_bulk(ids)
+    )
+    page.object_list = holders(
+        rows=[found[pk] for pk in ids if pk in found], tree=shared_org_tree()
+    )
+    return page
 
 
 def organisation_holders(

@@ -58,7 +58,7 @@ def _rendered(template: str, title: str, **context) -> dict:
 
 
 def directory_index(request):
-    tree = selectors.OrgTree()
+    tree = selectors.shared_org_tree()
     context = {
         "functions": list(selectors.visible_functions().order_by("name")),
         "roots": tree.roots(),
@@ -126,7 +126,7 @@ def organisation_detail(request, key: str):
 
 def _organisation_record(key: str, number: int) -> dict:
     organisation = _or_404(selectors.get_organisation(key=key))
-    tree = selectors.OrgTree()
+    tree = selectors.shared_org_tree()
     return _rendered(
         "directory/components/organisation_record.html",
         organisation.name,

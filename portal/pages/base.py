@@ -66,6 +66,8 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     # Page types whose body shows nothing per reader or per time of day set this: the `page_body`
     # tag then serves the rendered body from the shared cache (see directory.caching).
     shared_body = False
+    # Read with the page when it is routed (its metadata and contact box show them).
+    routed_with_related = ("owner_organisation", "contact_function")
 
     metadata_panels = [
         FieldPanel("summary"),
@@ -169,7 +171,7 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """A path routed before to a page with a shared body: one query instead of one per level."""
+        """A path routed before to a page with a shared body: one query; a new path: two at any depth."""
         if not path_components:
             return super().route(request, path_components)
         path = "/".join(path_components)
@@ -181,8 +183,37 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
             page = apps.get_model(label).objects.live().filter(pk=pk).first()
             if page is not None:
                 return RouteResult(page)
-        result = super().route(request, path_components)
+        page = self._plainly_routed_page(path_components)
+        result = RouteResult(page) if page is not None else super().route(request, path_components)
         page, args, kwargs = result
         if getattr(page, "shared_body", False) and not args and not kwargs:
             cache.set(key, (page._meta.label, page.pk), caching.DEFAULT_TIMEOUT)
         return result
+
+    def _plainly_routed_page(self, path_components) -> Page | None:
+        """The live page at `path_components` when no page on the way routes on its own, else None.
+
+        The pages on the way are read in one query by their URL paths (Wagtail's walk reads two
+        per level); a routable page, a missing one or a draft is left to Wagtail's walk.
+        """
+        if not path_components:
+            return None
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        found = Page.objects.filter(
+            path__startswith=self.path, slug__in=set(path_components), url_path__in=prefixes
+        )
+        by_url_path = {page.url_path: page for page in found}
+        chain = [by_url_path.get(prefix) for prefix in prefixes]
+        if None in chain or not chain[-1].live:
+            return None
+        if any(getattr(page.specific_class, "route", None) is not Page.route for page in chain):
+            return None
+        page_type = chain[-1].specific_class
+        related = getattr(page_type, "routed_with_related", ())
+        page = page_type._default_manager.select_related(*related).filter(pk=chain[-1].pk).first()
+        if page is not None:
+            page._cached_parent_obj = chain[-2] if len(chain) > 1 else self
+        return page

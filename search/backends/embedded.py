@@ -161,7 +161,7 @@ class _Index:
             for term, count in counts.items():
                 per_field[term].append(boost * (2.2 * count / (count + 1.2)))
         weights = {
-            term: max(values) + OTHER_FIELDS * (sum(values) - max(values))
+            term: values[0] if len(values) == 1 else _combined(values)
             for term, values in per_field.items()
         }
         for term, weight in weights.items():
@@ -284,6 +284,12 @@ class _Index:
             self.titles = entries
             self.titles_dirty = False
         return self.titles
+
+
+def _combined(values: list[float]) -> float:
+    """A term's weight over several fields: the best field's, plus a share of the others'."""
+    best = max(values)
+    return best + OTHER_FIELDS * (sum(values) - best)
 
 
 def _title_entries(uid: str, document: dict) -> set[tuple[str, str]]:

@@ -139,13 +139,24 @@ def _content_changed(**_kwargs) -> None:
     bump(CONTENT)
 
 
+def bump_on_write(receiver: Callable[..., None], *models: type) -> None:
+    """Connect `receiver` (a bump of one scope) to every save and delete of `models`."""
+    for model in models:
+        name = f"{model._meta.label}"
+        post_save.connect(receiver, sender=model, dispatch_uid=f"{receiver.__qualname__}-{name}")
+        post_delete.connect(
+            receiver, sender=model, dispatch_uid=f"{receiver.__qualname__}-del-{name}"
+        )
+
+
+def bump_content_on_write(*models: type) -> None:
+    """Saves and deletes of `models` (records shown inside cached page bodies) bump CONTENT."""
+    bump_on_write(_content_changed, *models)
+
+
 def connect() -> None:
     """Bump on every single-row write of directory records and on page publish, move and delete."""
-    for model in DIRECTORY_MODELS:
-        post_save.connect(_directory_changed, sender=model, dispatch_uid=f"cache-{model.__name__}")
-        post_delete.connect(
-            _directory_changed, sender=model, dispatch_uid=f"cache-del-{model.__name__}"
-        )
+    bump_on_write(_directory_changed, *DIRECTORY_MODELS)
     page_published.connect(_content_changed, dispatch_uid="cache-page-published")
     page_unpublished.connect(_content_changed, dispatch_uid="cache-page-unpublished")
     post_page_move.connect(_content_changed, dispatch_uid="cache-page-moved")

@@ -15,7 +15,6 @@ from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.sessions.backends import cached_db
 from django.core.cache import cache
 from django.db import router, transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from directory import caching
@@ -84,7 +83,4 @@ def _accounts_changed(**_kwargs) -> None:
 
 def connect(*models: type) -> None:
     """Bump the accounts token whenever a record of `models` is saved or deleted."""
-    for model in models:
-        name = f"{model._meta.app_label}.{model.__name__}"
-        post_save.connect(_accounts_changed, sender=model, dispatch_uid=f"accounts-save-{name}")
-        post_delete.connect(_accounts_changed, sender=model, dispatch_uid=f"accounts-del-{name}")
+    caching.bump_on_write(_accounts_changed, *models)

@@ -63,7 +63,7 @@ HOSTILE_QUERIES = [
     "ﷺ" * 300,
     "Åsa ÄÖ åäö",
 ]
-SCRIPT_TAGS = 2  # the results page: the typeahead (base.html) and the click counter
+SCRIPT_TAGS = 3  # the results page: the typeahead (base.html), the click counter and the filters
 
 
 @pytest.fixture

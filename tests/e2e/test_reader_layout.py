@@ -76,9 +76,15 @@ def signed_in_state(browser, site):
 
 @pytest.fixture(scope="module")
 def screenshot_dir(tmp_path_factory) -> Path:
-    """Where the screenshots go: SCREENSHOT_DIR if set, else pytest's temporary directory."""
+    """Where the page screenshots go, to inspect a failure: pytest's temporary directory."""
+    return tmp_path_factory.mktemp("reader-layout")
+
+
+@pytest.fixture(scope="module")
+def readme_dir(screenshot_dir) -> Path:
+    """Where the README's screenshots go: SCREENSHOT_DIR if set (docs/screenshots), else beside the rest."""
     chosen = os.environ.get("SCREENSHOT_DIR")
-    directory = Path(chosen) if chosen else tmp_path_factory.mktemp("reader-layout")
+    directory = Path(chosen) if chosen else screenshot_dir
     directory.mkdir(parents=True, exist_ok=True)
     return directory
 
@@ -182,6 +188,32 @@ def test_results_come_before_the_filters_and_filters_apply_on_change(tabs):
     assert page.evaluate("document.activeElement.value") == value
 
 
+def test_without_javascript_the_filters_stay_open_after_the_results_with_their_button(
+    browser, site, signed_in_state
+):
+    context = browser.new_context(
+        base_url=site.url,
+        locale="sv-SE",
+        viewport={"width": NARROW, "height": 800},
+        storage_state=signed_in_state,
+        java_script_enabled=False,
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"/sok/?q={QUERY}")
+        filters = page.locator(".search-filters")
+        button = page.locator(".search-facets button[type=submit]")
+
+        assert filters.get_attribute("open") == ""
+        assert (
+            page.locator(".search-results").first.bounding_box()["y"] < filters.bounding_box()["y"]
+        )
+        assert button.is_visible()
+        assert scroll_width(page) <= NARROW
+    finally:
+        context.close()
+
+
 def test_keyboard_search_reaches_the_first_result_in_ten_tabs(tabs):
     page = tabs.signed_in
     page.goto("/")
@@ -219,12 +251,12 @@ def test_guideline_contact_box_comes_before_the_text_on_a_phone(tabs):
 
 
 @pytest.mark.parametrize("width", [WIDE, PHONE])
-def test_readme_screenshots_stay_small(browser, site, signed_in_state, screenshot_dir, width):
+def test_readme_screenshots_stay_small(browser, site, signed_in_state, readme_dir, width):
     """The README's screenshots; SCREENSHOT_DIR=docs/screenshots regenerates the committed ones."""
     opened = Tabs(browser, site, signed_in_state, width)
     try:
         for name in README_PAGES:
-            path = screenshot_dir / f"readme-{name}-{width}.png"
+            path = readme_dir / f"readme-{name}-{width}.png"
             opened.signed_in.goto(address(name))
             opened.signed_in.screenshot(path=path)
             assert path.stat().st_size <= README_SHOT_BYTES, path

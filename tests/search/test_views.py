@@ -73,6 +73,18 @@ def test_facets_are_checkboxes_with_counts_and_keep_the_selection(signed_in_clie
     assert 'value="ui-fjallby" checked' in content
 
 
+def test_results_come_before_the_filters_with_a_skip_link_and_a_button_without_javascript(
+    signed_in_client, data
+):
+    content = signed_in_client.get("/sok/", {"q": "kurator"}).content.decode()
+    assert '<a class="skip-link" href="#search-hits">' in content
+    assert content.index('id="search-hits"') < content.index(
+        '<details class="search-filters" open>'
+    )
+    assert content.index('class="search-results"') < content.index('class="search-facets"')
+    assert '<button type="submit">' in content[content.index('class="search-facets"') :]
+
+
 def test_kind_tabs_mark_the_current_kind(signed_in_client, data):
     response = signed_in_client.get("/sok/", {"q": "fjällby", "kind": "person"})
     current = [tab for tab in response.context["tabs"] if tab["current"]]

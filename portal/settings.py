@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "portal.middleware.PrivateResponsesMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "portal.accounts.sessions.CachedAuthenticationMiddleware",

@@ -21,7 +21,8 @@ from directory.selectors import (
 )
 from directory.tree import Tree
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
-from portal.pages.content import DirectivePage, GlossaryTerm
+from portal.pages.content import DirectivePage, GlossaryPage, GlossaryTerm
+from portal.swedish import OTHER_INITIAL, SWEDISH_ALPHABET, initial, swedish_sort_key
 from portal.workflows import editor_organisation_ids
 from search.pagination import paginate
 from search.registry import GlossaryEntry
@@ -233,3 +234,23 @@ def filtered_children(*, index: Page, params) -> dict:
         "age_group_options": AGE_GROUPS,
         "status_options": STATUSES,
     }
+
+
+def glossary_by_letter(page: GlossaryPage) -> list[dict]:
+    """The page's terms in Swedish order, grouped under their initials; every A–Ö letter is listed.
+
+    Each entry is {"letter", "anchor", "terms"}; letters without terms have an empty list.
+    """
+    terms = sorted(page.terms.all(), key=lambda term: swedish_sort_key(term.term))
+    groups: dict[str, list[GlossaryTerm]] = {}
+    for term in terms:
+        groups.setdefault(initial(term.term), []).append(term)
+    letters = ([OTHER_INITIAL] if OTHER_INITIAL in groups else []) + list(SWEDISH_ALPHABET)
+    return [
+        {
+            "letter": letter,
+            "anchor": "bokstav-" + ("ovrigt" if letter == OTHER_INITIAL else letter.lower()),
+            "terms": groups.get(letter, []),
+        }
+        for letter in letters
+    ]

@@ -1,0 +1,44 @@
+"""Portal pages read well: the glossary in Swedish order with an A–Ö index."""
+
+import re
+
+import pytest
+
+from portal.models import GlossaryTerm
+from portal.swedish import initial, swedish_sort_key
+from tests.factories import GlossaryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_swedish_order_puts_a_ring_a_umlaut_and_o_umlaut_after_z():
+    words = ["Öppenvård", "ärende", "Åtgärd", "Zon", "Barn", "adhd", "École", "Ängel", "ost"]
+    assert sorted(words, key=swedish_sort_key) == [
+        "adhd", "Barn", "École", "ost", "Zon", "Åtgärd", "Ängel", "ärende", "Öppenvård",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("word", "letter"),
+    [("Åtgärd", "Å"), ("ärende", "Ä"), ("öppen", "Ö"), ("École", "E"), ("3-årsregeln", "#")],
+)
+def test_a_word_is_listed_under_its_swedish_initial(word, letter):
+    assert initial(word) == letter
+
+
+def test_the_glossary_is_in_swedish_order_with_an_a_to_o_index(signed_in_client):
+    page = GlossaryPageFactory()
+    for term in ["Öppenvård", "SIP", "Åtgärdsprogram", "BUP", "Ärende", "LVU", "Barnahus"]:
+        GlossaryTerm.objects.create(page=page, term=term, definition="…")
+    html = signed_in_client.get(page.url).content.decode()
+
+    terms = re.findall(r'<dt id="[^"]+">([^<]+)', html)
+    assert terms == ["Barnahus", "BUP", "LVU", "SIP", "Åtgärdsprogram", "Ärende", "Öppenvård"]
+    index = re.search(r'<nav class="letter-index" aria-label="([^"]+)">(.*?)</nav>', html, re.S)
+    assert index.group(1) == "Termer efter begynnelsebokstav"
+    letters = re.findall(r"<li>(.*?)</li>", index.group(2))
+    assert len(letters) == 29
+    assert letters[1] == '<a href="#bokstav-b">B</a>'
+    assert letters[-1] == '<a href="#bokstav-ö">Ö</a>'
+    assert letters[0] == '<span class="letter-index__empty">A</span>'
+    assert '<h2 id="bokstav-ö" class="glossary__letter">Ö</h2>' in html

@@ -1,4 +1,8 @@
-"""The portal's own pages for errors: 404, 403 (also a failed CSRF check) and 500, in the portal's layout."""
+"""The portal's own pages for errors: 404, 403 (also a failed CSRF check) and 500, in the portal's layout.
+
+They echo nothing of the address asked for (the header gets no request), so a 404 for a protected
+person's key looks the same as any other.
+"""
 
 from django.http import (
     HttpRequest,
@@ -11,19 +15,21 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
+WITHOUT_REQUEST = {"request": None}
+
 
 @requires_csrf_token
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponseNotFound:
-    return HttpResponseNotFound(render(request, "errors/404.html").content)
+    return HttpResponseNotFound(render(request, "errors/404.html", WITHOUT_REQUEST).content)
 
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponseForbidden:
-    return HttpResponseForbidden(render(request, "errors/403.html").content)
+    return HttpResponseForbidden(render(request, "errors/403.html", WITHOUT_REQUEST).content)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponseForbidden:
-    return HttpResponseForbidden(render(request, "errors/403_csrf.html").content)
+    return HttpResponseForbidden(render(request, "errors/403_csrf.html", WITHOUT_REQUEST).content)
 
 
 @requires_csrf_token

@@ -66,3 +66,8 @@ def test_a_failing_view_is_a_swedish_500_without_the_stack_trace(reader):
     assert "Något gick fel" in page
     assert "RuntimeError" not in page
     assert_portal_error_page(page)
+
+
+def test_a_404_does_not_echo_the_address_asked_for(reader):
+    page = reader.get("/katalog/personer/hemlig-nyckel/?q=hemligt").content.decode()
+    assert "hemlig" not in page

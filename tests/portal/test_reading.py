@@ -1,12 +1,14 @@
-"""Portal pages read well: the glossary in Swedish order with an A–Ö index."""
+"""Portal pages read well: Swedish glossary order and index, dated decisions, no duplicate links."""
 
+import datetime
 import re
 
 import pytest
 
+from portal.governance.pages import Decision
 from portal.models import GlossaryTerm
 from portal.swedish import initial, swedish_sort_key
-from tests.factories import GlossaryPageFactory
+from tests.factories import ForumPageFactory, GlossaryPageFactory, MeetingPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +44,16 @@ def test_the_glossary_is_in_swedish_order_with_an_a_to_o_index(signed_in_client)
     assert letters[-1] == '<a href="#bokstav-ö">Ö</a>'
     assert letters[0] == '<span class="letter-index__empty">A</span>'
     assert '<h2 id="bokstav-ö" class="glossary__letter">Ö</h2>' in html
+
+
+def test_open_decisions_on_a_forum_page_carry_their_meeting_date(signed_in_client):
+    forum = ForumPageFactory()
+    for day in (3, 17):
+        meeting = MeetingPageFactory(
+            parent=forum, start=datetime.datetime(2026, 3, day, 9, tzinfo=datetime.UTC)
+        )
+        meeting.decisions = [Decision(text=f"Beslut från den {day}")]
+        meeting.save_revision().publish()
+    html = signed_in_client.get(forum.url).content.decode()
+    labels = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
+    assert labels == ["Beslut 1, mötet 3 mars 2026", "Beslut 1, mötet 17 mars 2026"]

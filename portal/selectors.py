@@ -1,9 +1,11 @@
 """Reads for the content pages: who to contact, glossary synonyms, review lists, filtered indexes."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import (
@@ -149,8 +151,34 @@ def glossary_abbreviation(word: str) -> GlossaryEntry | None:
     )
 
 
-def recently_changed_pages(*, limit: int = 8) -> QuerySet[ContentPage]:
-    return ContentPage.objects.live().order_by("-last_published_at")[:limit]
+@dataclass(frozen=True)
+class RecentPage:
+    """A recently published page as the home page links it."""
+
+    url: str
+    label: str
+    published: datetime
+
+
+def recently_changed_pages(*, limit: int = 8) -> list[RecentPage]:
+    """The latest published pages; a meeting's label carries its date, as meetings share titles."""
+    pages = (
+        ContentPage.objects.live()
+        .annotate(meeting_start=F("meetingpage__start"))
+        .order_by("-last_published_at")[:limit]
+    )
+    return [
+        RecentPage(
+            url=page.url,
+            label=(
+                f"{page.title}, {date_format(timezone.localtime(page.meeting_start), 'j F Y')}"
+                if page.meeting_start
+                else page.title
+            ),
+            published=page.last_published_at,
+        )
+        for page in pages
+    ]
 
 
 def pages_due_for_review(*, user=None, within_days: int = REVIEW_WINDOW_DAYS) -> QuerySet:

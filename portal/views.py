@@ -15,7 +15,7 @@ def home_page_context(page: HomePage, request) -> dict:
         "recent_pages": caching.cached(
             "home:recent-pages",
             [caching.CONTENT],
-            lambda: list(selectors.recently_changed_pages(limit=8)),
+            lambda: selectors.recently_changed_pages(limit=8),
         ),
         "sections": caching.cached(
             "home:sections", [caching.CONTENT], lambda: list(selectors.section_links())

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from portal.governance.pages import Decision
-from portal.models import GlossaryTerm
+from portal.models import GlossaryTerm, HomePage
 from portal.swedish import initial, swedish_sort_key
 from tests.factories import ForumPageFactory, GlossaryPageFactory, MeetingPageFactory
 
@@ -57,3 +57,21 @@ def test_open_decisions_on_a_forum_page_carry_their_meeting_date(signed_in_clien
     html = signed_in_client.get(forum.url).content.decode()
     labels = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
     assert labels == ["Beslut 1, mötet 3 mars 2026", "Beslut 1, mötet 17 mars 2026"]
+
+
+def test_recently_changed_meetings_of_the_same_name_are_told_apart_by_date(signed_in_client):
+    forum = ForumPageFactory()
+    for day in (3, 17):
+        meeting = MeetingPageFactory(
+            parent=forum,
+            title="Barnteamets möte",
+            start=datetime.datetime(2026, 3, day, 9, tzinfo=datetime.UTC),
+        )
+        meeting.save_revision().publish()
+    html = signed_in_client.get(HomePage.objects.get().url).content.decode()
+    recent = html[html.index('id="recent-heading"') :]
+    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', recent)
+    assert ("Barnteamets möte, 17 mars 2026") in [label for _, label in links]
+    assert ("Barnteamets möte, 3 mars 2026") in [label for _, label in links]
+    assert len({label for _, label in links}) == len(links)
+    assert len({url for url, _ in links}) == len(links)

@@ -4,12 +4,7 @@ They echo nothing of the address asked for (the header gets no request), so a 40
 person's key looks the same as any other.
 """
 
-from django.http import (
-    HttpRequest,
-    HttpResponseForbidden,
-    HttpResponseNotFound,
-    HttpResponseServerError,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import loader
@@ -19,17 +14,17 @@ WITHOUT_REQUEST = {"request": None}
 
 
 @requires_csrf_token
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponseNotFound:
-    return HttpResponseNotFound(render(request, "errors/404.html", WITHOUT_REQUEST).content)
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/404.html", WITHOUT_REQUEST, status=404)
 
 
 @requires_csrf_token
-def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponseForbidden:
-    return HttpResponseForbidden(render(request, "errors/403.html", WITHOUT_REQUEST).content)
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/403.html", WITHOUT_REQUEST, status=403)
 
 
-def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponseForbidden:
-    return HttpResponseForbidden(render(request, "errors/403_csrf.html", WITHOUT_REQUEST).content)
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "errors/403_csrf.html", WITHOUT_REQUEST, status=403)
 
 
 @requires_csrf_token

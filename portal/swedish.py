@@ -3,7 +3,7 @@
 import unicodedata
 
 SWEDISH_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
-OTHER_INITIAL = "#"
+OTHER_INITIAL = "0–9"
 _LAST_LETTERS = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
 
 

@@ -8,7 +8,9 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from portal.models import GlossaryPage
 from portal.onboarding.pages import OnboardingPathPage, OnboardingStep
+from portal.swedish import swedish_sort_key
 from tests.e2e.conftest import PASSWORD, sign_in
 from tests.factories import OnboardingPathPageFactory, PersonFactory, PositionFactory
 
@@ -127,3 +129,17 @@ def test_ticking_an_onboarding_step_by_keyboard_keeps_focus_and_announces(page, 
 
     page.goto("/")
     assert "Nästa steg: Träffa chefen (vecka 2)" in page.locator("main").inner_text()
+
+
+def test_the_glossary_index_leads_to_its_letters_in_swedish_order(signed_in_page):
+    page = signed_in_page
+    page.goto(GlossaryPage.objects.get().url)
+    index = page.locator("nav.letter-index")
+    assert index.locator("li").first.inner_text() == "0–9"
+    assert index.locator("li").last.inner_text() == "Ö"
+    index.get_by_role("link", name="S", exact=True).click()
+    page.wait_for_url("**#bokstav-s")
+    terms = [term.split(" (")[0] for term in page.locator("dl.glossary dt").all_inner_texts()]
+    assert terms[0].startswith("2+2-möte")
+    assert terms == sorted(terms, key=swedish_sort_key)
+    assert terms[-3:] == ["TSI", "UMO", "VNR"]

@@ -143,3 +143,20 @@ def test_the_glossary_index_leads_to_its_letters_in_swedish_order(signed_in_page
     assert terms[0].startswith("2+2-möte")
     assert terms == sorted(terms, key=swedish_sort_key)
     assert terms[-3:] == ["TSI", "UMO", "VNR"]
+
+
+def test_without_script_a_tick_returns_to_the_step_with_the_announcement(browser, site, newcomer):
+    context = browser.new_context(base_url=site.url, locale="sv-SE", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, "ny-e2e")
+        page.goto(newcomer.url)
+        first = newcomer.steps.get(title="Läs planen")
+        page.focus(f"#steg-{first.pk}-knapp")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{newcomer.url}#steg-{first.pk}-knapp")
+        status = page.locator(f'[data-onboarding-status="{newcomer.pk}"]')
+        assert status.inner_text() == "”Läs planen” är klart. 1 av 2 steg klara."
+        assert page.evaluate("document.activeElement.id") == f"steg-{first.pk}-knapp"
+    finally:
+        context.close()

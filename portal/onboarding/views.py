@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -55,7 +56,7 @@ def tick_step(request, step_id: int):
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = "onboarding:mine"
+        target = reverse("onboarding:mine")
     progress = selectors.path_progress(step.path, request.user)
     announcement = _announcement(step, progress, done=done)
     if request.headers.get("Accept") == "application/json":

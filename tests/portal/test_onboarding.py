@@ -240,6 +240,7 @@ def test_a_tick_from_the_script_answers_with_the_step_and_the_announcement(
     undone = signed_in_client.post(
         f"/min-introduktion/steg/{second.pk}/", {"done": "0"}, HTTP_ACCEPT="application/json"
     ).json()
+    assert f'name="next" value="/min-introduktion/#steg-{second.pk}-knapp"' in undone["step_html"]
     assert (
         undone["announcement"] == "”Spara jourens nummer” är inte längre klart. 0 av 2 steg klara."
     )

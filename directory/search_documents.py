@@ -68,6 +68,15 @@ def _person_url(key: str) -> str:
     return _person_url_pattern().format(key)
 
 
+def _positions_summary(functions_at: dict[tuple[str, ...], list[str]]) -> str:
+    """One line per place: "Kurator, Elevhälsa – Norrbyskolan, Fjällby F–6", each name once."""
+    lines = []
+    for place, functions in functions_at.items():
+        names = ", ".join(dict.fromkeys(functions))
+        lines.append(" – ".join(filter(None, (names, ", ".join(place)))))
+    return " · ".join(lines)
+
+
 def person_document(
     person: Person, positions: list[Position], orgs: Organisations, tags: list[str] | None = None
 ) -> dict | None:
@@ -78,7 +87,7 @@ def person_document(
     places: list[str] = []
     org_keys: list[str] = []
     function_keys: list[str] = []
-    lines: list[str] = []
+    functions_at: dict[tuple[str, ...], list[str]] = {}
     cards: list[dict] = []
     for position in positions:
         function = position.function
@@ -88,7 +97,8 @@ def person_document(
         org_keys += [org.key for org in chain]
         function_keys.append(function.key)
         unit = chain[0].name if chain else ""
-        lines.append(" ".join(part for part in (function.name, unit, position.area) if part))
+        place = tuple(dict.fromkeys(filter(None, (unit, position.area))))
+        functions_at.setdefault(place, []).append(function.name)
         cards.append({"function": function.name, "organisation": unit, "area": position.area})
     home = orgs.chain(person.organisation_id)
     places += [org.name for org in home]
@@ -102,7 +112,7 @@ def person_document(
         roles=list(dict.fromkeys(filter(None, roles))),
         places=list(dict.fromkeys(filter(None, places))),
         keywords=tags if tags is not None else [tag.name for tag in person.expertise.all()],
-        summary=" · ".join(lines) or person.title,
+        summary=_positions_summary(functions_at) or person.title,
         organisation=list(dict.fromkeys(org_keys)),
         serves=orgs.serves(*(p.organisation_id for p in positions), person.organisation_id),
         function=list(dict.fromkeys(function_keys)),

@@ -3,8 +3,9 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
+from django.http import HttpRequest, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -46,4 +47,31 @@ class PrivateResponsesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def chosen_language(request: HttpRequest) -> str:
+    """The language picked with the language switch (its cookie) if supported, else the default."""
+    choice = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if choice in dict(settings.LANGUAGES):
+        return choice
+    return settings.LANGUAGE_CODE
+
+
+class ChosenLanguageMiddleware:
+    """Swedish unless the reader chose another language; the browser's Accept-Language is ignored.
+
+    Replaces Django's LocaleMiddleware, which would follow Accept-Language when no cookie is set.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = chosen_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
         return response

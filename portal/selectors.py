@@ -1,9 +1,11 @@
 """Reads for the content pages: who to contact, glossary synonyms, review lists, filtered indexes."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.models import Page, PageLogEntry
 
 from directory.models import (
@@ -21,7 +23,8 @@ from directory.selectors import (
 )
 from directory.tree import Tree
 from portal.pages.base import REVIEW_WINDOW_DAYS, ContentPage, ContentPageTag
-from portal.pages.content import DirectivePage, GlossaryTerm
+from portal.pages.content import DirectivePage, GlossaryPage, GlossaryTerm
+from portal.swedish import OTHER_INITIAL, SWEDISH_ALPHABET, initial, swedish_sort_key
 from portal.workflows import editor_organisation_ids
 from search.pagination import paginate
 from search.registry import GlossaryEntry
@@ -148,8 +151,34 @@ def glossary_abbreviation(word: str) -> GlossaryEntry | None:
     )
 
 
-def recently_changed_pages(*, limit: int = 8) -> QuerySet[ContentPage]:
-    return ContentPage.objects.live().order_by("-last_published_at")[:limit]
+@dataclass(frozen=True)
+class RecentPage:
+    """A recently published page as the home page links it."""
+
+    url: str
+    label: str
+    published: datetime
+
+
+def recently_changed_pages(*, limit: int = 8) -> list[RecentPage]:
+    """The latest published pages; a meeting's label carries its date, as meetings share titles."""
+    pages = (
+        ContentPage.objects.live()
+        .annotate(meeting_start=F("meetingpage__start"))
+        .order_by("-last_published_at")[:limit]
+    )
+    return [
+        RecentPage(
+            url=page.url,
+            label=(
+                f"{page.title}, {date_format(timezone.localtime(page.meeting_start), 'j F Y')}"
+                if page.meeting_start
+                else page.title
+            ),
+            published=page.last_published_at,
+        )
+        for page in pages
+    ]
 
 
 def pages_due_for_review(*, user=None, within_days: int = REVIEW_WINDOW_DAYS) -> QuerySet:
@@ -233,3 +262,23 @@ def filtered_children(*, index: Page, params) -> dict:
         "age_group_options": AGE_GROUPS,
         "status_options": STATUSES,
     }
+
+
+def glossary_by_letter(page: GlossaryPage) -> list[dict]:
+    """The page's terms in Swedish order, grouped under their initials; every A–Ö letter is listed.
+
+    Each entry is {"letter", "anchor", "terms"}; letters without terms have an empty list.
+    """
+    terms = sorted(page.terms.all(), key=lambda term: swedish_sort_key(term.term))
+    groups: dict[str, list[GlossaryTerm]] = {}
+    for term in terms:
+        groups.setdefault(initial(term.term), []).append(term)
+    letters = ([OTHER_INITIAL] if OTHER_INITIAL in groups else []) + list(SWEDISH_ALPHABET)
+    return [
+        {
+            "letter": letter,
+            "anchor": "bokstav-" + ("ovrigt" if letter == OTHER_INITIAL else letter.lower()),
+            "terms": groups.get(letter, []),
+        }
+        for letter in letters
+    ]

@@ -34,3 +34,7 @@ urlpatterns = [
     path("", include("portal.accounts.token_urls")),
     path("", include(wagtail_urls)),
 ]
+
+handler403 = "portal.errors.permission_denied"
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -2,7 +2,7 @@
 
 from directory import caching
 from portal import selectors
-from portal.models import ContentPage, DirectivePage, HomePage
+from portal.models import ContentPage, DirectivePage, GlossaryPage, HomePage
 from portal.onboarding.selectors import home_onboarding
 from portal.pages.content import ContentIndexPage
 from portal.pages.context import context_for, shared_context_for
@@ -15,7 +15,7 @@ def home_page_context(page: HomePage, request) -> dict:
         "recent_pages": caching.cached(
             "home:recent-pages",
             [caching.CONTENT],
-            lambda: list(selectors.recently_changed_pages(limit=8)),
+            lambda: selectors.recently_changed_pages(limit=8),
         ),
         "sections": caching.cached(
             "home:sections", [caching.CONTENT], lambda: list(selectors.section_links())
@@ -45,3 +45,8 @@ def directive_page_context(page: DirectivePage, request) -> dict:
         "successor": selectors.directive_successor(page),
         "versions": selectors.version_history(page),
     }
+
+
+@shared_context_for(GlossaryPage)
+def glossary_page_context(page: GlossaryPage, request) -> dict:
+    return {"glossary_letters": selectors.glossary_by_letter(page)}

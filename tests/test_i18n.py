@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import GuidelinePageFactory, UserFactory
+
 LOCALE = Path(__file__).resolve().parent.parent / "locale" / "sv" / "LC_MESSAGES"
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,47 @@ def test_english_can_be_chosen_and_sticks(client):
 def test_unknown_language_keeps_swedish(client):
     client.post("/i18n/setlang/", {"language": "xx", "next": "/login/"})
     assert "Logga in" in client.get("/login/").content.decode()
+
+
+def test_an_english_browser_gets_the_swedish_portal(client):
+    response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    page = response.content.decode()
+    assert '<html lang="sv">' in page
+    assert "Logga in" in page
+    assert response["Content-Language"] == "sv"
+
+
+def test_the_language_cookie_chooses_english_whatever_the_browser_says(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="sv-SE,sv").content.decode()
+    assert '<html lang="en">' in page
+    assert "Log in" in page
+
+
+def test_an_unknown_language_cookie_keeps_swedish(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "de"
+    page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert '<html lang="sv">' in page
+
+
+def test_english_can_be_chosen_from_the_login_page_and_back(client):
+    page = client.get("/login/").content.decode()
+    assert 'action="/i18n/setlang/"' in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/login/"})
+    assert '<html lang="en">' in client.get("/login/").content.decode()
+    client.post("/i18n/setlang/", {"language": "sv", "next": "/login/"})
+    assert '<html lang="sv">' in client.get("/login/").content.decode()
+
+
+def test_swedish_content_is_marked_swedish_under_an_english_interface(client, settings):
+    guideline = GuidelinePageFactory(title="Orosanmälan", summary="Så anmäler du oro.")
+    client.force_login(UserFactory())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(guideline.url).content.decode()
+    assert '<html lang="en">' in page
+    assert '<h1 lang="sv">Orosanmälan</h1>' in page
+    assert '<p class="lead" lang="sv">Så anmäler du oro.</p>' in page
+    assert '<div class="content-page__body" lang="sv">' in page
 
 
 def _po_entries() -> list[tuple[str, list[str], bool]]:

@@ -73,6 +73,7 @@ class _Loader(PageLoader):
     def step(self, item: dict, step: OnboardingStep | None) -> OnboardingStep:
         step = step or OnboardingStep(title=item["title"])
         step.why = item.get("why", "")
+        step.time_frame = item.get("time_frame", "")
         step.page = self.page(item.get("page"))
         step.function = self.function(item.get("function"))
         step.person = (

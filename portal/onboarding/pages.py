@@ -73,6 +73,12 @@ class OnboardingStep(Orderable):
 
     path = ParentalKey(OnboardingPathPage, related_name="steps", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=255)
+    time_frame = models.CharField(
+        _("time frame"),
+        max_length=50,
+        blank=True,
+        help_text=_("When to do it, e.g. vecka 1 or första månaden."),
+    )
     why = models.TextField(_("why this matters"), blank=True)
     page = optional_link("wagtailcore.Page", verbose_name=_("page to read"))
     function = optional_link("directory.Function", verbose_name=_("function to know"))
@@ -81,6 +87,7 @@ class OnboardingStep(Orderable):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("time_frame"),
         FieldPanel("why"),
         FieldPanel("page"),
         FieldPanel("function"),

@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from directory.selectors import organisation_tree, person_for_user, visible_person
+from directory.models import ContactPoint
+from directory.selectors import (
+    organisation_tree,
+    person_for_user,
+    stand_in_contact_points,
+    visible_person,
+)
 from portal.onboarding.pages import OnboardingPathPage, OnboardingProgress, OnboardingStep
 
 NEW_EMPLOYEE_DAYS = 90
@@ -14,12 +20,14 @@ NEW_EMPLOYEE_DAYS = 90
 
 @dataclass(frozen=True)
 class StepProgress:
-    """A step with what it links to and whether the user has ticked it."""
+    """A step with what it links to, how to reach whom it names, and whether the user ticked it."""
 
     step: OnboardingStep
     done: bool
     link_url: str = ""
     link_label: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,11 @@ class PathProgress:
     @property
     def is_complete(self) -> bool:
         return self.total > 0 and self.done == self.total
+
+    @property
+    def next_step(self) -> StepProgress | None:
+        """The first step not yet done."""
+        return next((step for step in self.steps if not step.done), None)
 
 
 @dataclass(frozen=True)
@@ -76,18 +89,34 @@ def paths_for_user(user):
     )
 
 
-def _link(step: OnboardingStep) -> tuple[str, str]:
+def _contact_point_for(step: OnboardingStep) -> ContactPoint | None:
+    """The step's contact point, or for a person readers may no longer see, their unit's stand-in."""
+    if step.contact_point is not None:
+        return step.contact_point if step.contact_point.retired_at is None else None
+    if step.person is None or step.person.organisation_id is None:
+        return None
+    points = stand_in_contact_points(organisation_ids={step.person.organisation_id})
+    return points.get(step.person.organisation_id)
+
+
+def _link(step: OnboardingStep) -> tuple[str, str, str, str]:
+    """URL, label, phone and e-mail of what the step points to (never a protected person)."""
     if step.page is not None and step.page.live:
-        return step.page.url or "", step.page.title
+        return step.page.url or "", step.page.title, "", ""
     if step.function is not None and step.function.retired_at is None:
-        return step.function.get_absolute_url(), step.function.name
+        return step.function.get_absolute_url(), step.function.name, "", ""
     person = visible_person(step.person)
     if person is not None:
-        return person.get_absolute_url(), person.full_name
-    contact_point = step.contact_point
-    if contact_point is not None and contact_point.retired_at is None:
-        return contact_point.get_absolute_url(), contact_point.name
-    return "", ""
+        return person.get_absolute_url(), person.full_name, person.phone, person.email
+    contact_point = _contact_point_for(step)
+    if contact_point is not None:
+        return (
+            contact_point.get_absolute_url(),
+            contact_point.name,
+            contact_point.phone,
+            contact_point.email,
+        )
+    return "", "", "", ""
 
 
 def path_progress(path: OnboardingPathPage, user) -> PathProgress:

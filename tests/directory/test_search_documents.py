@@ -69,3 +69,25 @@ def test_function_document_indexes_mandate_and_legal_basis_tokens():
     document = registry.document_for(function)
     assert "sol_11_1a" in document["keywords"]
     assert "förhandsbedömning" in document["body"]
+
+
+def test_a_person_summary_names_each_unit_once():
+    unit = OrganisationFactory(name="Mottagningsenheten", key="mott")
+    person = PersonFactory(key="p1", organisation=unit)
+    for name in ("Enhetschef", "Barnets bästa-samordnare"):
+        PositionFactory(
+            person=person, function=FunctionFactory(name=name), organisation=unit, area=unit.name
+        )
+    PositionFactory(
+        person=person,
+        function=FunctionFactory(name="Kontaktperson"),
+        organisation=unit,
+        area="Kontakt för Åsenskolan",
+    )
+
+    summary = registry.document_for(person)["summary"]
+
+    assert summary == (
+        "Enhetschef, Barnets bästa-samordnare – Mottagningsenheten"
+        " · Kontaktperson – Mottagningsenheten, Kontakt för Åsenskolan"
+    )

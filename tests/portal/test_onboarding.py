@@ -1,6 +1,7 @@
 """Onboarding paths, progress that persists, the home page selector and the editors' report."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -196,3 +197,99 @@ def test_editor_sees_no_name_of_a_person_protected_after_being_linked():
     assert "Träffa enhetschefen" in html
     assert "Skyddadsson" not in html and "h@x.test" not in html
     assert shown("Protected person") in html
+
+
+def test_a_tick_without_script_lands_on_the_step_button_and_announces_progress(
+    signed_in_client, employee
+):
+    path = path_with_steps(function=employee.positions.get().function)
+    first = path.steps.first()
+    response = signed_in_client.post(
+        f"/min-introduktion/steg/{first.pk}/",
+        {"done": "1", "next": f"{path.url}#steg-{first.pk}-knapp"},
+    )
+    assert response["Location"] == f"{path.url}#steg-{first.pk}-knapp"
+
+    html = signed_in_client.get(path.url).content.decode()
+    assert f'id="steg-{first.pk}-knapp"' in html
+    status = re.search(r'<p class="onboarding-status" aria-live="polite"[^>]*>([^<]*)</p>', html)
+    assert status.group(1) == "”Läs rutinen” är klart. 1 av 2 steg klara."
+    again = signed_in_client.get(path.url).content.decode()
+    assert "”Läs rutinen” är klart." not in again
+
+
+def test_a_tick_from_the_script_answers_with_the_step_and_the_announcement(
+    signed_in_client, employee
+):
+    path = path_with_steps(function=employee.positions.get().function)
+    second = path.steps.get(title="Spara jourens nummer")
+    response = signed_in_client.post(
+        f"/min-introduktion/steg/{second.pk}/",
+        {"done": "1", "next": "/min-introduktion/"},
+        HTTP_ACCEPT="application/json",
+    )
+    data = response.json()
+    assert (data["step"], data["path"], data["done"], data["total"]) == (second.pk, path.pk, 1, 2)
+    assert data["announcement"] == "”Spara jourens nummer” är klart. 1 av 2 steg klara."
+    assert data["count"] == "1 av 2 steg klara"
+    assert data["step_html"].startswith(
+        f'<li class="onboarding-step onboarding-step--done" id="steg-{second.pk}">'
+    )
+    assert 'name="next" value="/min-introduktion/#steg-' in data["step_html"]
+
+    undone = signed_in_client.post(
+        f"/min-introduktion/steg/{second.pk}/", {"done": "0"}, HTTP_ACCEPT="application/json"
+    ).json()
+    assert f'name="next" value="/min-introduktion/#steg-{second.pk}-knapp"' in undone["step_html"]
+    assert (
+        undone["announcement"] == "”Spara jourens nummer” är inte längre klart. 0 av 2 steg klara."
+    )
+
+
+def test_steps_show_their_time_frame_and_how_to_reach_whom_to_meet(signed_in_client, employee):
+    path = OnboardingPathPageFactory(function=employee.positions.get().function)
+    boss = PersonFactory(given_name="Arvid", phone="070-174 06 05", email="arvid@ekesa.test")
+    jouren = ContactPointFactory(name="Socialjouren", phone="010-100 00 00", email="jour@x.test")
+    path.steps = [
+        OnboardingStep(title="Träffa enhetschefen", time_frame="vecka 1", person=boss),
+        OnboardingStep(title="Spara jourens nummer", time_frame="vecka 2", contact_point=jouren),
+    ]
+    path.save_revision().publish()
+    html = signed_in_client.get("/min-introduktion/").content.decode()
+    assert 'Träffa enhetschefen <span class="meta onboarding-step__when">– vecka 1</span>' in html
+    assert 'href="tel:070-1740605"' in html and 'href="mailto:arvid@ekesa.test"' in html
+    assert 'href="tel:010-1000000"' in html and 'href="mailto:jour@x.test"' in html
+
+
+def test_a_person_protected_after_being_linked_is_replaced_by_their_units_contact_point(
+    signed_in_client, employee
+):
+    unit = OrganisationFactory()
+    stand_in = ContactPointFactory(organisation=unit, name="Mottagningen", phone="010-200 00 00")
+    colleague = PersonFactory(given_name="Kollega", organisation=unit)
+    path = OnboardingPathPageFactory(function=employee.positions.get().function)
+    path.steps = [OnboardingStep(title="Träffa kollegan", person=colleague)]
+    path.save_revision().publish()
+    Person.objects.filter(pk=colleague.pk).update(protected=True)
+
+    html = signed_in_client.get("/min-introduktion/").content.decode()
+    assert "Kollega" not in html and colleague.email not in html
+    assert f'href="{stand_in.get_absolute_url()}">Mottagningen</a>' in html
+    assert 'href="tel:010-2000000"' in html
+
+
+def test_the_home_page_shows_the_next_step_with_its_time_frame(signed_in_client, user, employee):
+    path = OnboardingPathPageFactory(function=employee.positions.get().function)
+    path.steps = [
+        OnboardingStep(title="Läs planen", time_frame="vecka 1"),
+        OnboardingStep(title="Träffa chefen", time_frame="vecka 2"),
+    ]
+    path.save_revision().publish()
+    path = OnboardingPathPage.objects.get(pk=path.pk)
+    OnboardingProgress.objects.create(user=user, step=path.steps.get(title="Läs planen"))
+    html = signed_in_client.get("/").content.decode()
+    second = path.steps.get(title="Träffa chefen")
+    assert (
+        f'Nästa steg: <a href="{path.url}#steg-{second.pk}">Träffa chefen</a>'
+        ' <span class="meta">(vecka 2)</span>'
+    ) in html

@@ -44,6 +44,13 @@ class SearchableRadios(SearchableChoices, forms.RadioSelect):
     choices_template_name = "django/forms/widgets/radio.html"
 
 
+# Other lists of functions or organisations on content pages, ticked the same way.
+SEARCHABLE_RELATIONS = {
+    "related_functions": _("Find a function"),
+    "parties": _("Find an organisation"),
+}
+
+
 def editor_home_organisations(user) -> list[Organisation]:
     """The organisations the user's editor groups are for (not the units below them), by name."""
     names = [
@@ -81,6 +88,11 @@ class PageMetadataForm(ContentPageForm):
             self._set_up_audience()
         if "owner_organisation" in self.fields:
             self._set_up_owner()
+        for name, search_label in SEARCHABLE_RELATIONS.items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.widget = SearchableCheckboxes(search_label=search_label)
+                field.queryset = field.queryset.order_by("name")
         for name in ("valid_from", "valid_to", "review_by", "last_reviewed"):
             if name in self.fields:
                 self.fields[name].error_messages["invalid"] = _(

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portal.models import GuidelinePage
 from tests.factories import (
+    DirectivePageFactory,
     FunctionFactory,
     GuidelinePageFactory,
     OrganisationFactory,
@@ -195,3 +196,27 @@ def test_a_required_title_names_the_field(editor_client, organisations):
     response = editor_client.post(add_url(index), data)
     [error] = field_errors(response, "title")
     assert error.startswith(f"{shown('title').capitalize()}: ")
+
+
+def test_related_functions_are_ticked_in_a_searchable_list(editor_client, organisations, functions):
+    page = GuidelinePageFactory(owner_organisation=organisations["ours"])
+    page.related_functions.set([functions[1]])
+    page.save_revision()
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'id="id_related_functions-search"' in html
+    rektor = functions[1].pk
+    assert re.search(
+        rf'<input type="checkbox" name="related_functions" value="{rektor}"[^>]* checked>', html
+    )
+
+
+def test_directive_parties_are_ticked_in_a_searchable_list(client, organisations):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    directive = DirectivePageFactory(owner_organisation=organisations["ours"])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["portal", "directivepage", directive.get_parent().pk]
+    )
+    html = client.get(url).content.decode()
+    assert 'id="id_parties-search"' in html
+    theirs = organisations["theirs"].pk
+    assert f'<input type="checkbox" name="parties" value="{theirs}"' in html

@@ -69,13 +69,13 @@ class PageMetadataForm(ContentPageForm):
     """
 
     audience = forms.MultipleChoiceField(
-        label=_("audience"),
+        label=capfirst(_("audience")),
         required=False,
         help_text=_("The functions the page is written for. Type to find a function."),
         error_messages={"invalid_choice": _("Choose functions from the list.")},
     )
     age_groups = forms.MultipleChoiceField(
-        label=_("age groups"),
+        label=capfirst(_("age groups")),
         required=False,
         choices=AGE_GROUPS,
         widget=forms.CheckboxSelectMultiple,

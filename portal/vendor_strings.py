@@ -82,6 +82,23 @@ VENDOR_STRINGS = (
     gettext_noop("%(model_name)s '%(object)s' created and published."),
     gettext_noop("%(model_name)s '%(object)s' has been submitted for moderation."),
     gettext_noop("%(model_name)s '%(object)s' created and submitted for moderation."),
+    gettext_noop("%(model_name)s '%(object)s' has been scheduled for publishing."),
+    gettext_noop("%(model_name)s '%(object)s' created and scheduled for publishing."),
+    gettext_noop("%(model_name)s '%(object)s' has been replaced with version from %(timestamp)s."),
+    gettext_noop("Workflow on %(model_name)s '%(object)s' has been cancelled."),
     gettext_noop("Create a new %(model_name)s"),
     gettext_noop("There are no %(model_name)s to display."),
+    # Wagtail 8: moderation messages shown to editors and moderators.
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for moderation to workflow '
+        '"%(workflow)s".'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for approval in moderation stage '
+        '"%(task)s".'
+    ),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s".'),
+    gettext_noop("The %(model_name)s '%(title)s' is not currently awaiting moderation."),
+    gettext_noop('You do not have permission to publish pages at "%(page_title)s"'),
 )

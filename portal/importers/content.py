@@ -297,11 +297,13 @@ def date_from_front_matter(
     """Date the page, its new revision and their log entries (its creation's) by the front matter.
 
     So the version history says when the text was decided and changed, not when it was imported.
+    A date still to come (a page valid from next year) is not a publication date: today is used.
     """
     dates = content_dates(data)
     if dates is None:
         return
-    first, last = map(_moment, dates)
+    today = timezone.localdate()
+    first, last = (_moment(min(day, today)) for day in dates)
     if page.first_published_at is None or page.first_published_at > first:
         page.first_published_at = first
     changes = {"latest_revision_created_at": last, "first_published_at": page.first_published_at}

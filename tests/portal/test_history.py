@@ -159,3 +159,15 @@ def test_readers_never_see_the_review_state(signed_in_client):
     assert "Snart granskad rutin" in valid
     assert shown("Due for review") not in signed_in_client.get(page.url).content.decode()
     assert GuidelinePage.objects.get(pk=page.pk).status == "due"
+
+
+def test_a_date_still_to_come_is_not_a_publication_date(tmp_path):
+    OrganisationFactory(key="lek", name="Lekeby kommun")
+    coming = timezone.localdate() + timedelta(days=60)
+    text = DIRECTIVE_2022.replace("decided_on: 2022-02-15\n", "").replace(
+        "valid_from: 2022-03-01", f"valid_from: {coming.isoformat()}"
+    )
+    import_files(tmp_path, **{"a.md": text})
+    page = DirectivePage.objects.get(slug="direktiv-2022")
+    assert local_day(page.first_published_at) == timezone.localdate()
+    assert local_day(page.last_published_at) == timezone.localdate()

@@ -25,12 +25,27 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
 
 
 class PortalCSPMiddleware(CSPMiddleware):
-    """The strict Content-Security-Policy everywhere; the admin's relaxed script-src under /admin/."""
+    """The strict Content-Security-Policy everywhere; the admin's relaxed script-src under /admin/.
+
+    A response its view lets the portal's own pages frame (`X-Frame-Options: SAMEORIGIN`, as
+    Wagtail's preview views set) gets the matching `frame-ancestors 'self'`; all else `'none'`.
+    A preview is rendered by a request of its own inside the admin's, so the policy that inner
+    request set is built again.
+    """
+
+    def process_response(self, request, response):
+        if response.get("X-Frame-Options") == "SAMEORIGIN":
+            del response["Content-Security-Policy"]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        replace = dict(parts.replace or {})
         if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
-            parts.replace = {"script-src": settings.ADMIN_SCRIPT_SRC, **(parts.replace or {})}
+            replace.setdefault("script-src", settings.ADMIN_SCRIPT_SRC)
+        if response.get("X-Frame-Options") == "SAMEORIGIN":
+            replace.setdefault("frame-ancestors", ["'self'"])
+        parts.replace = replace or None
         return parts
 
 

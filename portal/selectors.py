@@ -33,7 +33,9 @@ MAX_HOLDERS = 3
 MAX_CONTACT_POINTS = 3
 INDEX_PAGE_SIZE = 50
 MAX_GUIDELINES = 20
-STATUSES = ("valid", "due", "expired", "upcoming")
+# The statuses readers filter by; "due for review" is the editors' business (their dashboard).
+STATUSES = ("valid", "expired", "upcoming")
+MAX_DECISION_CHAIN = 20
 
 
 def who_to_contact(*, function: Function | None, organisation: Organisation | None) -> dict:
@@ -182,9 +184,17 @@ def recently_changed_pages(*, limit: int = 8) -> list[RecentPage]:
 
 
 def pages_due_for_review(*, user=None, within_days: int = REVIEW_WINDOW_DAYS) -> QuerySet:
-    """Content pages past or within `within_days` of review-by; an editor sees their organisations'."""
+    """Content pages past or within `within_days` of review-by; an editor sees their organisations'.
+
+    A directive replaced by a live directive is no longer reviewed.
+    """
     limit = timezone.localdate() + timedelta(days=within_days)
-    pages = ContentPage.objects.filter(review_by__lte=limit).select_related("owner_organisation")
+    superseded = DirectivePage.objects.live().filter(replaces__isnull=False).values("replaces_id")
+    pages = (
+        ContentPage.objects.filter(review_by__lte=limit)
+        .exclude(pk__in=superseded)
+        .select_related("owner_organisation")
+    )
     if user is not None and not user.is_superuser:
         pages = pages.filter(owner_organisation_id__in=editor_organisation_ids(user))
     return pages.order_by("review_by", "title")
@@ -199,8 +209,34 @@ def directive_successor(directive: DirectivePage) -> DirectivePage | None:
     return DirectivePage.objects.live().filter(replaces=directive).order_by("-decided_on").first()
 
 
+def decision_history(directive: DirectivePage) -> list[dict]:
+    """The live directives this one replaced and that replaced it, oldest first.
+
+    Each entry is {"directive", "replaced_by", "current"}; one query per directive in the chain.
+    """
+    chain = [directive]
+    older = directive.replaces
+    while older is not None and older.live and len(chain) < MAX_DECISION_CHAIN:
+        if older in chain:
+            break
+        chain.insert(0, older)
+        older = older.replaces
+    newer = directive_successor(directive)
+    while newer is not None and newer not in chain and len(chain) < MAX_DECISION_CHAIN:
+        chain.append(newer)
+        newer = directive_successor(newer)
+    return [
+        {
+            "directive": item,
+            "replaced_by": chain[index + 1] if index + 1 < len(chain) else None,
+            "current": item.pk == directive.pk,
+        }
+        for index, item in enumerate(chain)
+    ]
+
+
 def version_history(page: Page, *, limit: int = 20) -> QuerySet[PageLogEntry]:
-    """When each version of the page was published, newest first."""
+    """When each version of the page's text was published, newest first (not its decisions)."""
     return PageLogEntry.objects.filter(page=page, action="wagtail.publish").order_by("-timestamp")[
         :limit
     ]
@@ -211,10 +247,8 @@ def status_filter(status: str) -> Q:
     today = timezone.localdate()
     started = Q(valid_from__isnull=True) | Q(valid_from__lte=today)
     running = Q(valid_to__isnull=True) | Q(valid_to__gte=today)
-    due = Q(review_by__lte=today + timedelta(days=REVIEW_WINDOW_DAYS))
     return {
-        "valid": started & running & ~due,
-        "due": started & running & due,
+        "valid": started & running,
         "expired": Q(valid_to__lt=today),
         "upcoming": Q(valid_from__gt=today),
     }[status]

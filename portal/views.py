@@ -43,6 +43,7 @@ def content_index_context(page: ContentIndexPage, request) -> dict:
 def directive_page_context(page: DirectivePage, request) -> dict:
     return {
         "successor": selectors.directive_successor(page),
+        "decisions": selectors.decision_history(page),
         "versions": selectors.version_history(page),
     }
 

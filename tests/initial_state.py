@@ -3,7 +3,7 @@
 Wagtail's data migrations add a locale, the root page, the root collection, the Moderators and
 Editors groups with their admin, page, document and image rights, and the "Moderators approval"
 workflow on the root page; ours (portal 0002) puts the portal's home page and the default site in
-place. `create_initial_state()` makes the same records with today's models (the home page through
+place (0006 names it from the settings). `create_initial_state()` makes the same records with today's models (the home page through
 the migration's own function), and `create_full_text_tables()` runs the SQL of Wagtail's search
 migration that syncdb cannot express (SQLite's FTS5 table); tests/test_migrations.py migrates a database from zero and checks
 that `describe_state()` finds the same on both.
@@ -30,6 +30,7 @@ from wagtail.models import (
 )
 
 HOME_PAGE_MIGRATION = "portal.migrations.0002_home_page"
+SITE_NAME_MIGRATION = "portal.migrations.0006_site_named_from_settings"
 FULL_TEXT_MIGRATION = "wagtail.search.migrations.0006_customise_indexentry"
 GROUP_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
@@ -69,6 +70,7 @@ def create_initial_state() -> None:
     )
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     import_module(HOME_PAGE_MIGRATION).create_home_page(apps, None)
+    import_module(SITE_NAME_MIGRATION).name_default_site(apps, None)
     collection = Collection.add_root(name="Root")
     for name, page_codenames in PAGE_PERMISSIONS.items():
         group = Group.objects.create(name=name)

@@ -8,8 +8,10 @@ suite's database.
 """
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 
 from tests.initial_state import describe_state
 
@@ -19,5 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_migrating_from_zero_gives_the_state_the_suite_starts_from(migration_run):
     migrated = migration_run.state()
     assert migrated == json.loads(json.dumps(describe_state()))
-    assert migrated["sites"] == [["localhost", 80, "", "/home/", True]]
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    host, port = address.hostname, address.port or 80
+    assert migrated["sites"] == [[host, port, settings.WAGTAIL_SITE_NAME, "/home/", True]]
     assert [page[3] for page in migrated["pages"]] == ["root", "home"]

@@ -3,14 +3,17 @@
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.actions.base import BaseAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import Revision
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.signals import page_published, published
 
@@ -270,6 +273,55 @@ def apply(item: Item, page) -> list[str]:
     return []
 
 
+def content_dates(data: dict) -> tuple[date, date] | None:
+    """When the text was first published and last changed, by the front matter; None if it says not.
+
+    First published: `published`, else the decision date, else `valid_from`. Last changed:
+    `updated`, else `last_reviewed`, else the first date (never before it).
+    """
+    first = data.get("published") or data.get("decided_on") or data.get("valid_from")
+    last = data.get("updated") or data.get("last_reviewed") or first
+    if first is None and last is None:
+        return None
+    first = first or last
+    return first, max(first, last)
+
+
+def _moment(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def date_from_front_matter(
+    page: ContentPage, revision: Revision, data: dict, *, created: bool
+) -> None:
+    """Date the page, its new revision and their log entries (its creation's) by the front matter.
+
+    So the version history says when the text was decided and changed, not when it was imported.
+    A date still to come (a page valid from next year) is not a publication date: today is used.
+    """
+    dates = content_dates(data)
+    if dates is None:
+        return
+    today = timezone.localdate()
+    first, last = (_moment(min(day, today)) for day in dates)
+    if page.first_published_at is None or page.first_published_at > first:
+        page.first_published_at = first
+    changes = {"latest_revision_created_at": last, "first_published_at": page.first_published_at}
+    if page.live:
+        changes["last_published_at"] = last
+    for name, value in changes.items():
+        setattr(page, name, value)
+    Page.objects.filter(pk=page.pk).update(**changes)
+    Revision.objects.filter(pk=revision.pk).update(created_at=last)
+    revision.created_at = last
+    entries = (
+        Q(revision_id=revision.pk) | Q(action="wagtail.create")
+        if created
+        else Q(revision_id=revision.pk)
+    )
+    PageLogEntry.objects.filter(entries, page_id=page.pk).update(timestamp=last)
+
+
 class PublishSavedRevision(PublishPageRevisionAction):
     """Wagtail's publish action for a revision just saved from `page`, with the page in hand.
 
@@ -346,6 +398,7 @@ class Writer:
             PublishSavedRevision(revision, page, created=created).execute()
         else:
             report.drafts += 1
+        date_from_front_matter(page, revision, item.data, created=created)
         return page
 
     def write_or_explain(self, item: Item) -> ContentPage | None:

@@ -166,6 +166,9 @@ class FrontMatter(BaseModel):
     valid_to: Day = None
     review_by: Day = None
     last_reviewed: Day = None
+    # When the text was first published and last changed, if not the import's date.
+    published: Day = None
+    updated: Day = None
     status: Annotated[str, BeforeValidator(_status)] = "published"
 
     @field_validator("*", mode="before")

@@ -18,7 +18,8 @@ from wagtail.url_routing import RouteResult
 from directory import caching
 from directory.models import AGE_GROUPS
 from portal.pages.context import RegisteredContext
-from portal.workflows import ContentPageForm, OrganisationRights, organisation_workflow
+from portal.pages.forms import PageMetadataForm
+from portal.workflows import OrganisationRights, organisation_workflow
 
 REVIEW_WINDOW_DAYS = 30
 # Longest accepted summary of a content page (on publish and on import).
@@ -60,7 +61,7 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     legal_references = models.JSONField(_("legal references"), default=list, blank=True)
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
 
-    base_form_class = ContentPageForm
+    base_form_class = PageMetadataForm
     is_creatable = False
     editors_may_create = True
     # Page types whose body shows nothing per reader or per time of day set this: the `page_body`

@@ -20,8 +20,6 @@ def publish_form_data(page, title: str) -> dict:
             "slug": page.slug,
             "summary": page.summary,
             "owner_organisation": page.owner_organisation_id or "",
-            "audience": "[]",
-            "age_groups": "[]",
             "tags": "",
             "legal_references": "[]",
             "body": streamfield([]),

@@ -96,8 +96,6 @@ def metadata(owner) -> dict:
         "owner_organisation": owner.pk if owner else "",
         "contact_function": "",
         "tags": "",
-        "audience": "[]",
-        "age_groups": "[]",
     }
 
 

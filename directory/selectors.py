@@ -39,6 +39,7 @@ STALE_AFTER_DAYS = 365
 HOLDERS_PER_PAGE = 25
 URL_KEY = "__key__"
 EDITOR_GROUP_PREFIX = "Redaktörer "
+MODERATOR_GROUP_PREFIX = "Granskare "
 HOLDER_FIELDS = (
     "area",
     "age_groups",
@@ -108,6 +109,11 @@ def editor_group_name(organisation: Organisation) -> str:
     return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
 
 
+def moderator_group_name(organisation: Organisation) -> str:
+    """The group whose members approve what the organisation's editors submit for moderation."""
+    return f"{MODERATOR_GROUP_PREFIX}{organisation.name}"
+
+
 def edited_organisation_name(group_name: str) -> str | None:
     """The name of the organisation an editor group is for; None for any other group."""
     return (
@@ -125,6 +131,16 @@ def organisation_tree() -> Tree[int]:
 def shared_organisation_tree() -> Tree[int]:
     """`organisation_tree()` for readers, built once per directory generation (not for writes)."""
     return caching.cached("organisation-tree", [caching.DIRECTORY], organisation_tree)
+
+
+def moderated_organisation_ids() -> set[int]:
+    """Organisations with the "moderated" policy and every unit below them."""
+    roots = list(
+        Organisation.objects.filter(moderation=Organisation.Moderation.MODERATED).values_list(
+            "pk", flat=True
+        )
+    )
+    return organisation_tree().descendants(roots) if roots else set()
 
 
 def place_name(municipality_name: str) -> str:

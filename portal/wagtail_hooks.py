@@ -12,7 +12,7 @@ from directory.views import FUNCTION_CONTEXT_HOOK
 from portal.governance import wagtail_hooks as governance_hooks  # noqa: F401 - registers them
 from portal.onboarding import wagtail_hooks as onboarding_hooks  # noqa: F401 - registers them
 from portal.selectors import pages_due_for_review, related_guidelines
-from portal.workflows import OrganisationPagePermissionTester
+from portal.workflows import OrganisationPagePermissionTester, publishes_directly
 
 MAX_PANEL_PAGES = 50
 
@@ -48,6 +48,27 @@ def refuse_page_types_the_user_may_not_create(request, parent_page, page_class):
     tester = OrganisationPagePermissionTester(request.user, parent_page.specific_deferred)
     if not tester.may_create(page_class):
         raise PermissionDenied
+
+
+def _owner_id(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+@hooks.register("before_create_page")
+def refuse_publishing_new_moderated_content(request, parent_page, page_class):
+    """A new page owned by a moderated organisation is submitted, never published by its editor."""
+    if request.method == "POST" and request.POST.get("action-publish"):
+        owner_id = _owner_id(request.POST.get("owner_organisation", ""))
+        if not publishes_directly(request.user, owner_id):
+            raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def refuse_publishing_without_the_right(request, page):
+    """A publish the user may not make is refused (Wagtail alone would save it as a draft)."""
+    if request.method == "POST" and request.POST.get("action-publish"):
+        if not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
 
 
 @hooks.register(FUNCTION_CONTEXT_HOOK)

@@ -30,6 +30,9 @@ AGE_GROUPS = [("0-5", "0–5"), ("6-12", "6–12"), ("13-17", "13–17"), ("18-2
 # A permission that exists for no group, so only superusers hold it: panels for administrators.
 ADMINISTRATORS_ONLY = "directory.administer_directory"
 
+# Wagtail hook that names the workflow of a function (its owner's moderation workflow).
+FUNCTION_WORKFLOW_HOOK = "directory_function_workflow"
+
 # Wagtail hook that adds to a function preview (e.g. its holders, which selectors read).
 FUNCTION_PREVIEW_HOOK = "directory_function_preview_context"
 
@@ -218,6 +221,14 @@ class Function(
 
     def get_absolute_url(self) -> str:
         return reverse("directory:function", args=[self.key])
+
+    def get_workflow(self):
+        """The moderation workflow a hook names for the function, else Wagtail's default."""
+        for find in hooks.get_hooks(FUNCTION_WORKFLOW_HOOK):
+            workflow = find(function=self)
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
 
     def get_preview_template(self, request, mode_name):
         return "directory/function_preview.html"

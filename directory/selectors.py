@@ -123,6 +123,54 @@ def edited_organisation_name(group_name: str) -> str | None:
     )
 
 
+def _organisation_ids_of_groups(user, prefix: str) -> frozenset[int]:
+    """Organisations (with every unit below) named by the user's groups that start with `prefix`."""
+    names = [
+        name.removeprefix(prefix)
+        for name in user.groups.values_list("name", flat=True)
+        if name.startswith(prefix)
+    ]
+    if not names:
+        return frozenset()
+    roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
+    return frozenset(organisation_tree().descendants(roots))
+
+
+def editor_organisation_ids(user) -> frozenset[int]:
+    """Organisations (with all their units) whose pages the user may edit; cached on the user."""
+    cached = getattr(user, "_portal_editor_organisation_ids", None)
+    if cached is None:
+        cached = user._portal_editor_organisation_ids = _organisation_ids_of_groups(
+            user, EDITOR_GROUP_PREFIX
+        )
+    return cached
+
+
+def moderator_organisation_ids(user) -> frozenset[int]:
+    """Organisations (with all their units) whose submissions the user approves; cached."""
+    cached = getattr(user, "_directory_moderator_organisation_ids", None)
+    if cached is None:
+        cached = user._directory_moderator_organisation_ids = _organisation_ids_of_groups(
+            user, MODERATOR_GROUP_PREFIX
+        )
+    return cached
+
+
+def kept_records(*, user, records: QuerySet, field: str, moderated_too: bool = False) -> QuerySet:
+    """The records whose organisation (`field`) the user keeps: all for administrators.
+
+    Editors keep their organisations' records; with `moderated_too`, moderators see theirs too.
+    """
+    if user.is_active and user.is_superuser:
+        return records
+    if not user.is_active:
+        return records.none()
+    organisation_ids = editor_organisation_ids(user)
+    if moderated_too:
+        organisation_ids |= moderator_organisation_ids(user)
+    return records.filter(**{f"{field}_id__in": organisation_ids})
+
+
 def organisation_tree() -> Tree[int]:
     """Every organisation, current or retired, by primary key: one query."""
     return Tree(dict(Organisation.objects.order_by("name").values_list("pk", "parent_id")))
@@ -141,6 +189,16 @@ def moderated_organisation_ids() -> set[int]:
         )
     )
     return organisation_tree().descendants(roots) if roots else set()
+
+
+def publishes_directly(user, organisation_id: int | None) -> bool:
+    """True unless the organisation's content is moderated and the user no administrator; cached."""
+    if user.is_superuser:
+        return True
+    moderated = getattr(user, "_directory_moderated_organisation_ids", None)
+    if moderated is None:
+        moderated = user._directory_moderated_organisation_ids = moderated_organisation_ids()
+    return organisation_id not in moderated
 
 
 def place_name(municipality_name: str) -> str:

@@ -29,6 +29,16 @@ INDEX_PAGES = {
 }
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
 EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+# Directory upkeep; the snippet views narrow these to the editor's organisations, and withhold
+# publishing a function whose owner is moderated.
+EDITOR_DIRECTORY_PERMISSIONS = (
+    "change_function",
+    "publish_function",
+    "add_contactpoint",
+    "change_contactpoint",
+    "add_person",
+    "change_person",
+)
 
 
 def home_page() -> HomePage:
@@ -95,6 +105,11 @@ def setup_organisation_editors(organisation: Organisation) -> Group:
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
     _grant_document_rights(group=group, collection=organisation_collection(organisation))
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="directory", codename__in=EDITOR_DIRECTORY_PERMISSIONS
+        )
+    )
     workflow, _created = Workflow.objects.get_or_create(name=workflow_name(organisation))
     task = OrganisationApprovalTask.objects.filter(name=approval_task_name(organisation)).first()
     if task is None:

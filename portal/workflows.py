@@ -6,11 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupApprovalTask, Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
-from directory.selectors import (
-    edited_organisation_name,
-    moderated_organisation_ids,
-    organisation_tree,
-)
+from directory.selectors import editor_organisation_ids, organisation_tree, publishes_directly
 
 WORKFLOW_PREFIX = "Granskning "
 APPROVAL_TASK_PREFIX = "Godkännande "
@@ -22,32 +18,6 @@ def workflow_name(organisation: Organisation) -> str:
 
 def approval_task_name(organisation: Organisation) -> str:
     return f"{APPROVAL_TASK_PREFIX}{organisation.name}"
-
-
-def editor_organisation_ids(user) -> frozenset[int]:
-    """Organisations (with all their units) whose pages the user may edit; cached on the user."""
-    cached = getattr(user, "_portal_editor_organisation_ids", None)
-    if cached is not None:
-        return cached
-    names = list(
-        filter(None, map(edited_organisation_name, user.groups.values_list("name", flat=True)))
-    )
-    found: set[int] = set()
-    if names:
-        roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
-        found = organisation_tree().descendants(roots)
-    user._portal_editor_organisation_ids = frozenset(found)
-    return user._portal_editor_organisation_ids
-
-
-def publishes_directly(user, organisation_id: int | None) -> bool:
-    """True unless the organisation's content is moderated and the user no administrator; cached."""
-    if user.is_superuser:
-        return True
-    moderated = getattr(user, "_portal_moderated_organisation_ids", None)
-    if moderated is None:
-        moderated = user._portal_moderated_organisation_ids = moderated_organisation_ids()
-    return organisation_id not in moderated
 
 
 def may_manage(user, page) -> bool:

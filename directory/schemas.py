@@ -253,6 +253,8 @@ class PersonRecord(Record):
     expertise: Tags = []
     languages: Languages = []
     positions: list[PositionRecord] = []
+    # When the source last had the profile confirmed; left out or empty keeps the stored date.
+    last_verified: Day = None
 
 
 class ContactPointRecord(Record):

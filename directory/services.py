@@ -331,6 +331,9 @@ class _Writer:
         self._finish("contact_points", existing, records, (creates, updates, fields))
 
     def _write_people(self, records: dict[str, dict]) -> None:
+        for record in records.values():
+            if record.get("last_verified", False) is None:
+                del record["last_verified"]
         existing = {instance.key: instance for instance in Person.objects.all()}
         refs = {"organisation": ("organisation_id", self.ids["organisations"])}
         creates, updates, fields = self._prepare("people", records, existing, refs)

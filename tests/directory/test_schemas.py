@@ -35,6 +35,7 @@ def test_text_limits_are_the_columns_limits(schema, model):
 def test_plain_fields_are_the_columns_the_writer_copies():
     assert PLAIN_FIELDS["people"] == [
         "given_name", "family_name", "title", "email", "phone", "protected", "languages",
+        "last_verified",
     ]  # fmt: skip
     assert "parent" not in PLAIN_FIELDS["organisations"]
     assert "organisation" not in PLAIN_FIELDS["contact_points"]

@@ -6,7 +6,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupApprovalTask, Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
-from directory.selectors import editor_organisation_ids, organisation_tree, publishes_directly
+from directory.selectors import (
+    editor_organisation_ids,
+    moderator_organisation_ids,
+    organisation_tree,
+    publishes_directly,
+)
 
 WORKFLOW_PREFIX = "Granskning "
 APPROVAL_TASK_PREFIX = "Godkännande "
@@ -95,14 +100,17 @@ class OrganisationApprovalTask(GroupApprovalTask):
 
 
 class ContentPageForm(WagtailAdminPageForm):
-    """Editors may only make their own organisations (or units below them) a page's owner."""
+    """Editors may only make their own organisations (or units below them) a page's owner.
+
+    A moderator reviewing a submission keeps the owner among the organisations they moderate.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("owner_organisation")
         user = self.for_user
         if field is not None and user is not None and not user.is_superuser:
-            allowed = editor_organisation_ids(user)
+            allowed = editor_organisation_ids(user) | moderator_organisation_ids(user)
             field.queryset = field.queryset.filter(pk__in=allowed)
             field.required = bool(allowed)
             field.help_text = gettext("Only organisations you are an editor for.")

@@ -200,3 +200,19 @@ def test_only_administrators_set_the_moderation_policy(client):
     assert client.post(url, data).status_code == 302
     organisation.refresh_from_db()
     assert organisation.moderation == MODERATED
+
+
+def test_moderator_approves_from_the_edit_form(client, editor, moderator, page):
+    client.force_login(editor)
+    submit(client, page, "Vår nya rutin")
+    client.force_login(moderator)
+    data = publish_form_data(Page.objects.get(pk=page.pk).get_latest_revision_as_object(), "")
+    del data["action-publish"]
+    data["title"] = "Vår nya rutin"
+    response = client.post(
+        edit_url(page),
+        {**data, "action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Vår nya rutin" and page.live and not page.workflow_in_progress

@@ -218,6 +218,8 @@ class FunctionFields(BaseModel):
     legal_basis: LongText = ""
     contact_when: LongText = ""
     contact_not_when: LongText = ""
+    # The organisation whose editors keep the function up to date (administrators' otherwise).
+    owner: OrganisationRef = None
 
 
 class OrganisationRecord(Record, OrganisationFields):

@@ -529,3 +529,20 @@ def test_import_refuses_a_last_verified_that_is_no_date(tmp_path):
     problems = [str(problem) for problem in error.value.problems]
     assert any("last_verified" in problem and "YYYY-MM-DD" in problem for problem in problems)
     assert not Person.objects.exists()
+
+
+def test_import_sets_a_functions_owner_and_refuses_an_unknown_one(tmp_path):
+    bundle = copy.deepcopy(BUNDLE)
+    bundle["functions"][0]["owner"] = "lek-skola"
+    import_directory(path=write(tmp_path, bundle))
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"
+    del bundle["functions"][0]["owner"]
+    result = import_directory(path=write(tmp_path, bundle))
+    assert counts(result)["functions"]["unchanged"] == 1
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"
+
+    bundle["functions"][0]["owner"] = "ingen-sadan"
+    with pytest.raises(DirectoryImportError) as error:
+        import_directory(path=write(tmp_path, bundle))
+    assert any("owner" in str(problem) for problem in error.value.problems)
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"

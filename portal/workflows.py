@@ -130,7 +130,13 @@ class OrganisationPagePermissionTester(PagePermissionTester):
         return may_manage(self.user, self.page)
 
     def reviews(self) -> bool:
-        """True when the page awaits the user's approval (moderators open it in the editor)."""
+        """True when the page awaits the user's approval (moderators open it in the editor).
+
+        Only pages of organisations the user moderates (or all, for administrators) are looked up.
+        """
+        owner_id = getattr(self.page, "owner_organisation_id", None)
+        if not (self.user.is_superuser or owner_id in moderator_organisation_ids(self.user)):
+            return False
         task = self.page.current_workflow_task
         return task is not None and task.user_can_access_editor(self.page, self.user)
 

@@ -218,8 +218,6 @@ class FunctionFields(BaseModel):
     legal_basis: LongText = ""
     contact_when: LongText = ""
     contact_not_when: LongText = ""
-    # The organisation whose editors keep the function up to date (administrators' otherwise).
-    owner: OrganisationRef = None
 
 
 class OrganisationRecord(Record, OrganisationFields):
@@ -228,6 +226,9 @@ class OrganisationRecord(Record, OrganisationFields):
 
 class FunctionRecord(Record, FunctionFields):
     """A function in a bundle."""
+
+    # The organisation whose editors keep the function up to date (administrators' otherwise).
+    owner: OrganisationRef = None
 
 
 class PositionRecord(Record):

@@ -1,11 +1,12 @@
-"""Admin views for people that list, choose and open only those the user may see."""
+"""Admin views that list, choose and open only the directory records the user may see or keep."""
 
 from collections.abc import Callable
 from functools import wraps
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,8 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 
-from directory.models import Person
-from directory.selectors import visible_people_for
+from directory.models import Function, Person
+from directory.selectors import publishes_directly, visible_people_for
 
 
 def is_visible_person_id(*, user, pk: object) -> bool:
@@ -38,6 +39,40 @@ def only_visible_people(view: Callable) -> Callable:
     def wrapped(request, *args, **kwargs):
         if "pk" in kwargs and not is_visible_person_id(user=request.user, pk=kwargs["pk"]):
             raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def only_records(view: Callable, records: Callable[..., QuerySet]) -> Callable:
+    """Wrap an admin view so that a record outside `records(user)` is a 404, whatever the view."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if "pk" in kwargs:
+            value = unquote(str(kwargs["pk"]))
+            if not value.isdigit() or not records(request.user).filter(pk=int(value)).exists():
+                raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def no_publishing_under_moderation(view: Callable, *, publishes: bool) -> Callable:
+    """Wrap a function's admin view: a publish (or any POST of a `publishes` view) is refused
+    when the function's owner is moderated for the user."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        publishing = publishes or bool(request.POST.get("action-publish"))
+        if request.method == "POST" and publishing and "pk" in kwargs:
+            owner_id = (
+                Function.objects.filter(pk=unquote(str(kwargs["pk"])))
+                .values_list("owner_organisation_id", flat=True)
+                .first()
+            )
+            if not publishes_directly(request.user, owner_id):
+                raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapped

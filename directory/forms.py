@@ -1,8 +1,11 @@
-"""Forms for the self-service profile."""
+"""Forms for the self-service profile and for directory upkeep in the admin."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from directory.selectors import editor_organisation_ids
 from directory.validators import validate_languages, validate_phone
 
 
@@ -40,3 +43,30 @@ class ProfileForm(forms.Form):
         items = [item.lower() for item in split_list(self.cleaned_data["languages"])]
         validate_languages(items)
         return items
+
+
+class UpkeepForm(WagtailAdminModelForm):
+    """Admin form of a directory record: editors place records only in their own organisations."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("organisation")
+        user = self.for_user
+        if field is not None and user is not None and not user.is_superuser:
+            field.queryset = field.queryset.filter(pk__in=editor_organisation_ids(user))
+
+
+class FunctionUpkeepForm(UpkeepForm):
+    """A function's mandate, once written, is never emptied by an edit."""
+
+    def clean_mandate(self) -> str:
+        mandate = self.cleaned_data.get("mandate", "")
+        if self.instance.pk and self.instance.mandate.strip() and not mandate.strip():
+            raise ValidationError(
+                _(
+                    "The mandate cannot be emptied. Describe what the function is responsible for,"
+                    " or ask an administrator to retire the function."
+                ),
+                code="mandate_emptied",
+            )
+        return mandate

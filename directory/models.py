@@ -27,6 +27,12 @@ from directory.validators import validate_languages, validate_phone
 LONG_TEXT_MAX = 1_000_000
 AGE_GROUPS = [("0-5", "0–5"), ("6-12", "6–12"), ("13-17", "13–17"), ("18-20", "18–20")]
 
+# A permission that exists for no group, so only superusers hold it: panels for administrators.
+ADMINISTRATORS_ONLY = "directory.administer_directory"
+
+# Wagtail hook that names the workflow of a function (its owner's moderation workflow).
+FUNCTION_WORKFLOW_HOOK = "directory_function_workflow"
+
 # Wagtail hook that adds to a function preview (e.g. its holders, which selectors read).
 FUNCTION_PREVIEW_HOOK = "directory_function_preview_context"
 
@@ -71,8 +77,22 @@ class Organisation(ImportedRecord):
         CLINIC = "clinic", _("Clinic")
         OTHER = "other", _("Other")
 
+    class Moderation(models.TextChoices):
+        DIRECT = "direct", _("Editors publish directly")
+        MODERATED = "moderated", _("Moderated: a moderator approves before publishing")
+
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    moderation = models.CharField(
+        _("moderation policy"),
+        max_length=20,
+        choices=Moderation.choices,
+        default=Moderation.DIRECT,
+        help_text=_(
+            "Applies to the organisation's content and to the units below it. Only administrators"
+            " can change it."
+        ),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent"),
@@ -95,6 +115,7 @@ class Organisation(ImportedRecord):
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("parent"),
+        FieldPanel("moderation", permission=ADMINISTRATORS_ONLY),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),
@@ -164,11 +185,21 @@ class Function(
         _("when not to contact"), blank=True, max_length=LONG_TEXT_MAX
     )
     synonyms = models.JSONField(_("synonyms"), default=list, blank=True)
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owning organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_functions",
+        help_text=_("Its editors keep the function's mandate up to date."),
+    )
 
     panels = [
         FieldPanel("key"),
         FieldPanel("name"),
         FieldPanel("sector"),
+        FieldPanel("owner_organisation", permission=ADMINISTRATORS_ONLY),
         FieldPanel("summary"),
         FieldPanel("mandate"),
         FieldPanel("responsibilities"),
@@ -190,6 +221,14 @@ class Function(
 
     def get_absolute_url(self) -> str:
         return reverse("directory:function", args=[self.key])
+
+    def get_workflow(self):
+        """The moderation workflow a hook names for the function, else Wagtail's default."""
+        for find in hooks.get_hooks(FUNCTION_WORKFLOW_HOOK):
+            workflow = find(function=self)
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
 
     def get_preview_template(self, request, mode_name):
         return "directory/function_preview.html"
@@ -268,8 +307,8 @@ class Person(ClusterableModel, ImportedRecord):
         FieldPanel("photo"),
         FieldPanel("languages"),
         FieldPanel("expertise"),
-        FieldPanel("protected"),
-        FieldPanel("user"),
+        FieldPanel("protected", permission=ADMINISTRATORS_ONLY),
+        FieldPanel("user", permission=ADMINISTRATORS_ONLY),
         FieldPanel("last_verified"),
         FieldPanel("retired_at"),
     ]

@@ -227,6 +227,9 @@ class OrganisationRecord(Record, OrganisationFields):
 class FunctionRecord(Record, FunctionFields):
     """A function in a bundle."""
 
+    # The organisation whose editors keep the function up to date (administrators' otherwise).
+    owner: OrganisationRef = None
+
 
 class PositionRecord(Record):
     """A function held at an organisation unit, serving an area."""
@@ -253,6 +256,8 @@ class PersonRecord(Record):
     expertise: Tags = []
     languages: Languages = []
     positions: list[PositionRecord] = []
+    # When the source last had the profile confirmed; left out or empty keeps the stored date.
+    last_verified: Day = None
 
 
 class ContactPointRecord(Record):

@@ -39,6 +39,7 @@ STALE_AFTER_DAYS = 365
 HOLDERS_PER_PAGE = 25
 URL_KEY = "__key__"
 EDITOR_GROUP_PREFIX = "Redaktörer "
+MODERATOR_GROUP_PREFIX = "Granskare "
 HOLDER_FIELDS = (
     "area",
     "age_groups",
@@ -108,6 +109,11 @@ def editor_group_name(organisation: Organisation) -> str:
     return f"{EDITOR_GROUP_PREFIX}{organisation.name}"
 
 
+def moderator_group_name(organisation: Organisation) -> str:
+    """The group whose members approve what the organisation's editors submit for moderation."""
+    return f"{MODERATOR_GROUP_PREFIX}{organisation.name}"
+
+
 def edited_organisation_name(group_name: str) -> str | None:
     """The name of the organisation an editor group is for; None for any other group."""
     return (
@@ -115,6 +121,54 @@ def edited_organisation_name(group_name: str) -> str | None:
         if group_name.startswith(EDITOR_GROUP_PREFIX)
         else None
     )
+
+
+def _organisation_ids_of_groups(user, prefix: str) -> frozenset[int]:
+    """Organisations (with every unit below) named by the user's groups that start with `prefix`."""
+    names = [
+        name.removeprefix(prefix)
+        for name in user.groups.values_list("name", flat=True)
+        if name.startswith(prefix)
+    ]
+    if not names:
+        return frozenset()
+    roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
+    return frozenset(organisation_tree().descendants(roots))
+
+
+def editor_organisation_ids(user) -> frozenset[int]:
+    """Organisations (with all their units) whose pages the user may edit; cached on the user."""
+    cached = getattr(user, "_portal_editor_organisation_ids", None)
+    if cached is None:
+        cached = user._portal_editor_organisation_ids = _organisation_ids_of_groups(
+            user, EDITOR_GROUP_PREFIX
+        )
+    return cached
+
+
+def moderator_organisation_ids(user) -> frozenset[int]:
+    """Organisations (with all their units) whose submissions the user approves; cached."""
+    cached = getattr(user, "_directory_moderator_organisation_ids", None)
+    if cached is None:
+        cached = user._directory_moderator_organisation_ids = _organisation_ids_of_groups(
+            user, MODERATOR_GROUP_PREFIX
+        )
+    return cached
+
+
+def kept_records(*, user, records: QuerySet, field: str, moderated_too: bool = False) -> QuerySet:
+    """The records whose organisation (`field`) the user keeps: all for administrators.
+
+    Editors keep their organisations' records; with `moderated_too`, moderators see theirs too.
+    """
+    if user.is_active and user.is_superuser:
+        return records
+    if not user.is_active:
+        return records.none()
+    organisation_ids = editor_organisation_ids(user)
+    if moderated_too:
+        organisation_ids |= moderator_organisation_ids(user)
+    return records.filter(**{f"{field}_id__in": organisation_ids})
 
 
 def organisation_tree() -> Tree[int]:
@@ -125,6 +179,26 @@ def organisation_tree() -> Tree[int]:
 def shared_organisation_tree() -> Tree[int]:
     """`organisation_tree()` for readers, built once per directory generation (not for writes)."""
     return caching.cached("organisation-tree", [caching.DIRECTORY], organisation_tree)
+
+
+def moderated_organisation_ids() -> set[int]:
+    """Organisations with the "moderated" policy and every unit below them."""
+    roots = list(
+        Organisation.objects.filter(moderation=Organisation.Moderation.MODERATED).values_list(
+            "pk", flat=True
+        )
+    )
+    return organisation_tree().descendants(roots) if roots else set()
+
+
+def publishes_directly(user, organisation_id: int | None) -> bool:
+    """True unless the organisation's content is moderated and the user no administrator; cached."""
+    if user.is_superuser:
+        return True
+    moderated = getattr(user, "_directory_moderated_organisation_ids", None)
+    if moderated is None:
+        moderated = user._directory_moderated_organisation_ids = moderated_organisation_ids()
+    return organisation_id not in moderated
 
 
 def place_name(municipality_name: str) -> str:

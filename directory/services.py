@@ -23,7 +23,7 @@ from tqdm import tqdm
 from directory import caching, selectors
 from directory.importers.bundle import SECTIONS, Problem, read_bundle, validate
 from directory.models import ContactPoint, Function, Organisation, Person, PersonTag, Position
-from directory.schemas import RECORDS
+from directory.schemas import RECORDS, references
 from search import indexing
 
 logger = logging.getLogger(__name__)
@@ -40,11 +40,11 @@ MODELS: dict[str, type[models.Model]] = {
 
 def _plain_fields(section: str) -> list[str]:
     """The record's fields stored in a column of its own (not the id, references or relations)."""
-    model = MODELS[section]
+    model, linked = MODELS[section], references(RECORDS[section])
     return [
         name
         for name in RECORDS[section].model_fields
-        if name != "id" and not model._meta.get_field(name).is_relation
+        if name != "id" and name not in linked and not model._meta.get_field(name).is_relation
     ]
 
 
@@ -316,7 +316,8 @@ class _Writer:
 
     def _write_functions(self, records: dict[str, dict]) -> None:
         existing = {instance.key: instance for instance in Function.objects.all()}
-        creates, updates, fields = self._prepare("functions", records, existing, {})
+        refs = {"owner": ("owner_organisation_id", self.ids["organisations"])}
+        creates, updates, fields = self._prepare("functions", records, existing, refs)
         Function.objects.bulk_create(creates, batch_size=BATCH_SIZE)
         self._finish("functions", existing, records, (creates, updates, fields))
         for function in [*creates, *updates]:
@@ -331,6 +332,9 @@ class _Writer:
         self._finish("contact_points", existing, records, (creates, updates, fields))
 
     def _write_people(self, records: dict[str, dict]) -> None:
+        for record in records.values():
+            if record.get("last_verified", False) is None:
+                del record["last_verified"]
         existing = {instance.key: instance for instance in Person.objects.all()}
         refs = {"organisation": ("organisation_id", self.ids["organisations"])}
         creates, updates, fields = self._prepare("people", records, existing, refs)

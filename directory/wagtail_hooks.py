@@ -1,13 +1,31 @@
-"""Wagtail admin wiring for the directory: snippets with search and filters."""
+"""Wagtail admin wiring for the directory: snippets with search and filters.
+
+Organisation editors keep their organisations' functions (as owner), contact points and people:
+the lists, every view by URL and the organisation choices are narrowed to those; administrators
+keep everything. Wagtail logs each create, edit and publish with who and when (the history view).
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup, UnpublishView
 
-from directory.admin_views import PersonChooserViewSet, PersonDeleteBulkAction, only_visible_people
+from directory.admin_views import (
+    PersonChooserViewSet,
+    PersonDeleteBulkAction,
+    no_publishing_under_moderation,
+    only_records,
+    only_visible_people,
+)
+from directory.forms import FunctionUpkeepForm, UpkeepForm
 from directory.models import FUNCTION_PREVIEW_HOOK, ContactPoint, Function, Organisation, Person
-from directory.selectors import function_holders, visible_people_for
+from directory.selectors import (
+    function_holders,
+    kept_records,
+    publishes_directly,
+    visible_people_for,
+)
 
 
 @hooks.register(FUNCTION_PREVIEW_HOOK)
@@ -27,15 +45,50 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class FunctionViewSet(SnippetViewSet):
-    """Functions carry mandates: drafts, revisions and the moderation workflow apply."""
+    """Functions carry mandates: drafts, revisions and the owner's moderation workflow apply.
+
+    Moderators of the owner reach a function to approve it; under "moderated" its editors submit.
+    """
 
     model = Function
     icon = "tasks"
     menu_label = _("Functions")
-    list_display = ["name", "sector", "key", "live"]
+    list_display = ["name", "sector", "owner_organisation", "key", "live"]
     list_filter = ["sector", "live"]
     search_fields = ["name", "key", "summary", "mandate"]
     ordering = ["name"]
+    edit_handler = ObjectList(Function.panels, base_form_class=FunctionUpkeepForm)
+
+    def get_queryset(self, request):
+        return self.records_for(request.user)
+
+    @staticmethod
+    def records_for(user):
+        return kept_records(
+            user=user,
+            records=Function.objects.all(),
+            field="owner_organisation",
+            moderated_too=True,
+        ).select_related("owner_organisation")
+
+    def construct_view(self, view_class, **kwargs):
+        view = no_publishing_under_moderation(
+            super().construct_view(view_class, **kwargs),
+            publishes=issubclass(view_class, UnpublishView),
+        )
+        return only_records(view, self.records_for)
+
+
+@hooks.register("construct_snippet_action_menu")
+def no_publish_under_moderation(menu_items, request, context):
+    """Editors of a moderated organisation's function see no publish or unpublish, only submit."""
+    instance = context.get("instance")
+    if context.get("model") is not Function or instance is None:
+        return
+    if not publishes_directly(request.user, instance.owner_organisation_id):
+        menu_items[:] = [
+            item for item in menu_items if item.name not in ("action-publish", "action-unpublish")
+        ]
 
 
 class PersonViewSet(SnippetViewSet):
@@ -49,12 +102,20 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["given_name", "family_name", "email", "title", "key"]
     ordering = ["family_name", "given_name"]
     chooser_viewset_class = PersonChooserViewSet
+    edit_handler = ObjectList(Person.panels, base_form_class=UpkeepForm)
 
     def get_queryset(self, request):
-        return visible_people_for(user=request.user)
+        return self.records_for(request.user)
+
+    @staticmethod
+    def records_for(user):
+        return kept_records(
+            user=user, records=visible_people_for(user=user), field="organisation"
+        ).select_related("organisation")
 
     def construct_view(self, view_class, **kwargs):
-        return only_visible_people(super().construct_view(view_class, **kwargs))
+        view = only_visible_people(super().construct_view(view_class, **kwargs))
+        return only_records(view, self.records_for)
 
 
 class ContactPointViewSet(SnippetViewSet):
@@ -64,6 +125,19 @@ class ContactPointViewSet(SnippetViewSet):
     list_display = ["name", "organisation", "phone", "key"]
     search_fields = ["name", "key", "purpose"]
     ordering = ["name"]
+    edit_handler = ObjectList(ContactPoint.panels, base_form_class=UpkeepForm)
+
+    def get_queryset(self, request):
+        return self.records_for(request.user)
+
+    @staticmethod
+    def records_for(user):
+        return kept_records(
+            user=user, records=ContactPoint.objects.all(), field="organisation"
+        ).select_related("organisation")
+
+    def construct_view(self, view_class, **kwargs):
+        return only_records(super().construct_view(view_class, **kwargs), self.records_for)
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -18,9 +17,9 @@ from wagtail.models import (
 )
 
 from directory.models import Organisation
-from directory.selectors import editor_group_name
+from directory.selectors import editor_group_name, moderator_group_name
 from portal.pages.base import HomePage
-from portal.workflows import approval_task_name, workflow_name
+from portal.workflows import OrganisationApprovalTask, approval_task_name, workflow_name
 
 INDEX_PAGES = {
     "GuidelineIndexPage": ("Rutiner och riktlinjer", "rutiner"),
@@ -30,6 +29,16 @@ INDEX_PAGES = {
 }
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
 EDITOR_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
+# Directory upkeep; the snippet views narrow these to the editor's organisations, and withhold
+# publishing a function whose owner is moderated.
+EDITOR_DIRECTORY_PERMISSIONS = (
+    "change_function",
+    "publish_function",
+    "add_contactpoint",
+    "change_contactpoint",
+    "add_person",
+    "change_person",
+)
 
 
 def home_page() -> HomePage:
@@ -72,22 +81,41 @@ def _grant_document_rights(*, group: Group, collection: Collection) -> None:
         )
 
 
-@transaction.atomic
-def setup_organisation_editors(organisation: Organisation) -> Group:
-    """Create (or update) the editor group, page rights and moderation workflow of an organisation."""
-    group, _created = Group.objects.get_or_create(name=editor_group_name(organisation))
+def _admin_group(name: str) -> Group:
+    """The group of that name, created if missing, with access to the Wagtail admin."""
+    group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    return group
+
+
+@transaction.atomic
+def setup_organisation_editors(organisation: Organisation) -> Group:
+    """Create (or update) the editor and moderator groups, rights and workflow of an organisation.
+
+    The workflow's one task is approved by the organisation's moderators; an older plain group
+    approval task of the same name is unlinked from the workflow.
+    """
+    group = _admin_group(editor_group_name(organisation))
+    moderators = _admin_group(moderator_group_name(organisation))
     home = home_page()
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
     _grant_document_rights(group=group, collection=organisation_collection(organisation))
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="directory", codename__in=EDITOR_DIRECTORY_PERMISSIONS
+        )
+    )
     workflow, _created = Workflow.objects.get_or_create(name=workflow_name(organisation))
-    task, _created = GroupApprovalTask.objects.get_or_create(name=approval_task_name(organisation))
-    task.groups.set([group])
+    task = OrganisationApprovalTask.objects.filter(name=approval_task_name(organisation)).first()
+    if task is None:
+        task = OrganisationApprovalTask.objects.create(name=approval_task_name(organisation))
+    task.groups.set([moderators])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return group
 

@@ -220,6 +220,8 @@ WHITENOISE_USE_FINDERS = True
 
 WAGTAIL_SITE_NAME = "Samverkansportalen"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org (and CSP would block them)
+# Issue 13: moderators publish what they approve, whatever their own page rights.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -1,11 +1,17 @@
 """Per-organisation editing rights and moderation workflows for content pages."""
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page, PagePermissionTester, Workflow
+from wagtail.models import GroupApprovalTask, Page, PagePermissionTester, Workflow
 
 from directory.models import Organisation
-from directory.selectors import edited_organisation_name, organisation_tree
+from directory.selectors import (
+    editor_organisation_ids,
+    moderator_organisation_ids,
+    organisation_tree,
+    publishes_directly,
+)
 
 WORKFLOW_PREFIX = "Granskning "
 APPROVAL_TASK_PREFIX = "Godkännande "
@@ -17,22 +23,6 @@ def workflow_name(organisation: Organisation) -> str:
 
 def approval_task_name(organisation: Organisation) -> str:
     return f"{APPROVAL_TASK_PREFIX}{organisation.name}"
-
-
-def editor_organisation_ids(user) -> frozenset[int]:
-    """Organisations (with all their units) whose pages the user may edit; cached on the user."""
-    cached = getattr(user, "_portal_editor_organisation_ids", None)
-    if cached is not None:
-        return cached
-    names = list(
-        filter(None, map(edited_organisation_name, user.groups.values_list("name", flat=True)))
-    )
-    found: set[int] = set()
-    if names:
-        roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
-        found = organisation_tree().descendants(roots)
-    user._portal_editor_organisation_ids = frozenset(found)
-    return user._portal_editor_organisation_ids
 
 
 def may_manage(user, page) -> bool:
@@ -68,15 +58,59 @@ def organisation_workflow(organisation: Organisation | None) -> Workflow | None:
     return None
 
 
+def submitter_ids(content) -> set[int]:
+    """Who asked for the content's moderation: the submitter and the submitted revision's author."""
+    state = content.current_workflow_state
+    if state is None:
+        return set()
+    task_state = state.current_task_state
+    authors = {state.requested_by_id}
+    if task_state is not None and task_state.revision is not None:
+        authors.add(task_state.revision.user_id)
+    return authors - {None}
+
+
+class OrganisationApprovalTask(GroupApprovalTask):
+    """Group approval where nobody approves their own submission, administrators included.
+
+    The submitter neither sees it among the tasks awaiting their review nor gets the approve or
+    reject actions, so the workflow action views refuse them too.
+    """
+
+    def get_actions(self, obj, user):
+        if user.pk in submitter_ids(obj):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .exclude(workflow_state__requested_by=user)
+            .exclude(revision__user=user)
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _("The organisation's moderators approve; never the one who submitted")
+
+    class Meta:
+        verbose_name = _("organisation approval task")
+        verbose_name_plural = _("organisation approval tasks")
+
+
 class ContentPageForm(WagtailAdminPageForm):
-    """Editors may only make their own organisations (or units below them) a page's owner."""
+    """Editors may only make their own organisations (or units below them) a page's owner.
+
+    A moderator reviewing a submission keeps the owner among the organisations they moderate.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("owner_organisation")
         user = self.for_user
         if field is not None and user is not None and not user.is_superuser:
-            allowed = editor_organisation_ids(user)
+            allowed = editor_organisation_ids(user) | moderator_organisation_ids(user)
             field.queryset = field.queryset.filter(pk__in=allowed)
             field.required = bool(allowed)
             field.help_text = gettext("Only organisations you are an editor for.")
@@ -94,6 +128,20 @@ class OrganisationPagePermissionTester(PagePermissionTester):
 
     def manages(self) -> bool:
         return may_manage(self.user, self.page)
+
+    def reviews(self) -> bool:
+        """True when the page awaits the user's approval (moderators open it in the editor).
+
+        Only pages of organisations the user moderates (or all, for administrators) are looked up.
+        """
+        owner_id = getattr(self.page, "owner_organisation_id", None)
+        if not (self.user.is_superuser or owner_id in moderator_organisation_ids(self.user)):
+            return False
+        task = self.page.current_workflow_task
+        return task is not None and task.user_can_access_editor(self.page, self.user)
+
+    def publishes_directly(self) -> bool:
+        return publishes_directly(self.user, getattr(self.page, "owner_organisation_id", None))
 
     def may_create(self, page_class: type[Page]) -> bool:
         """Whether the user may create (or move or copy) a page of `page_class` under this page."""
@@ -118,13 +166,13 @@ class OrganisationPagePermissionTester(PagePermissionTester):
         ]
 
     def can_edit(self):
-        return self.manages() and super().can_edit()
+        return (self.manages() and super().can_edit()) or (self.user.is_active and self.reviews())
 
     def can_delete(self, ignore_bulk=False):
         return self.manages() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_publish(self):
-        return self.manages() and super().can_publish()
+        return self.manages() and self.publishes_directly() and super().can_publish()
 
     def can_unpublish(self):
         return self.manages() and super().can_unpublish()
@@ -151,7 +199,20 @@ class OrganisationPagePermissionTester(PagePermissionTester):
         return super().can_add_subpage() and bool(self.creatable_subpage_models())
 
     def can_publish_subpage(self):
-        return self.can_add_subpage() and super().can_publish_subpage()
+        """New pages may be published here unless every organisation the editor edits is moderated.
+
+        The owner is chosen in the form; `refuse_publishing_moderated_content` checks it on save.
+        """
+        return (
+            self.can_add_subpage()
+            and super().can_publish_subpage()
+            and (
+                self.user.is_superuser
+                or any(
+                    publishes_directly(self.user, pk) for pk in editor_organisation_ids(self.user)
+                )
+            )
+        )
 
     def can_move_to(self, destination):
         return super().can_move_to(destination) and self._may_place_under(destination)

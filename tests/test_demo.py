@@ -197,7 +197,10 @@ DEMO_PAGES = {
 }
 DEMO_MEETINGS = 9
 DEMO_ONBOARDING = ["bvc-sjukskoterska", "forskolerektor", "kurator", "skolskoterska", "socsek-bou"]
-DEMO_LOGINS = ["admin", "editor-kommun", "editor-polis", "editor-region", "nyanstalld", "personal"]
+DEMO_LOGINS = [
+    "admin", "editor-kommun", "editor-polis", "editor-region",
+    "granskare-kommun", "granskare-polis", "granskare-region", "nyanstalld", "personal",
+]  # fmt: skip
 
 
 def test_demo_bundle_is_the_pinned_cooperation_area():

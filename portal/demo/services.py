@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command, get_commands
 from django.db import transaction
 
 from directory.models import Function, Organisation, Person, Position
+from directory.selectors import moderator_group_name
 from portal.accounts.services import choose_body
 from portal.governance import demo as governance_demo
 from portal.onboarding import demo as onboarding_demo
@@ -42,6 +44,9 @@ class DemoAccount:
 
 ADMIN = DemoAccount("admin", "demo-admin-2026", "Administratör (alla rättigheter)")
 EDITOR_PASSWORD = "demo-editor-2026"  # noqa: S105 - printed demo login
+MODERATOR_PASSWORD = "demo-moderator-2026"  # noqa: S105 - printed demo login
+# The body whose content a moderator approves before it is published, to show the policy.
+MODERATED_BODY_KIND = "region"
 STAFF = DemoAccount("personal", "demo-staff-2026", "Medarbetare (läser och söker)")
 NEW_EMPLOYEE = DemoAccount(
     "nyanstalld",
@@ -124,7 +129,10 @@ def _new_employee(*, user, today: datetime.date) -> Person:
 
 @transaction.atomic
 def create_demo_accounts(*, today: datetime.date) -> list[DemoAccount]:
-    """Administrator, an editor per public body, a staff member and a newly hired employee."""
+    """Administrator, an editor and a moderator per public body, staff and a newly hired employee.
+
+    The region's content is moderated: its editor submits, its moderator approves.
+    """
     _ensure_user(
         ADMIN,
         email="admin@ekesa.test",
@@ -145,8 +153,26 @@ def create_demo_accounts(*, today: datetime.date) -> list[DemoAccount]:
             first_name="Redaktör",
             last_name=body.name,
         )
+        if (
+            body.kind == MODERATED_BODY_KIND
+            and body.moderation != Organisation.Moderation.MODERATED
+        ):
+            body.moderation = Organisation.Moderation.MODERATED
+            body.save(update_fields=["moderation", "updated_at"])
         user.groups.add(setup_organisation_editors(body))
         accounts.append(account)
+        moderator = DemoAccount(
+            account.username.replace("editor-", "granskare-"),
+            MODERATOR_PASSWORD,
+            f"Granskare för {body.name}",
+        )
+        _ensure_user(
+            moderator,
+            email=f"{moderator.username}@{body.email.partition('@')[2] or 'demo.test'}",
+            first_name="Granskare",
+            last_name=body.name,
+        ).groups.add(Group.objects.get(name=moderator_group_name(body)))
+        accounts.append(moderator)
     staff = _ensure_user(
         STAFF, email="personal@ekesa.test", first_name="Sam", last_name="Medarbetare"
     )

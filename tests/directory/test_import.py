@@ -497,3 +497,52 @@ def test_a_million_character_word_in_a_mandate_imports_in_linear_time(tmp_path):
     assert "kurator" in {
         result.id for result in service.search(SearchParams(q="elevhälsa")).results
     }
+
+
+def test_import_keeps_the_last_verified_date_the_bundle_carries(tmp_path):
+    bundle = copy.deepcopy(BUNDLE)
+    bundle["people"][0]["last_verified"] = "2025-03-14"
+    import_directory(path=write(tmp_path, bundle))
+    assert str(Person.objects.get(key="p1").last_verified) == "2025-03-14"
+    assert Person.objects.get(key="p2").last_verified is None
+
+    for carried in (None, ""):
+        bundle["people"][0]["last_verified"] = carried
+        result = import_directory(path=write(tmp_path, bundle))
+        assert counts(result)["people"]["updated"] == 0
+        assert str(Person.objects.get(key="p1").last_verified) == "2025-03-14"
+    del bundle["people"][0]["last_verified"]
+    import_directory(path=write(tmp_path, bundle))
+    assert str(Person.objects.get(key="p1").last_verified) == "2025-03-14"
+
+    bundle["people"][0]["last_verified"] = "2026-01-02"
+    result = import_directory(path=write(tmp_path, bundle))
+    assert counts(result)["people"]["updated"] == 1
+    assert str(Person.objects.get(key="p1").last_verified) == "2026-01-02"
+
+
+def test_import_refuses_a_last_verified_that_is_no_date(tmp_path):
+    bundle = copy.deepcopy(BUNDLE)
+    bundle["people"][0]["last_verified"] = "i fjol"
+    with pytest.raises(DirectoryImportError) as error:
+        import_directory(path=write(tmp_path, bundle))
+    problems = [str(problem) for problem in error.value.problems]
+    assert any("last_verified" in problem and "YYYY-MM-DD" in problem for problem in problems)
+    assert not Person.objects.exists()
+
+
+def test_import_sets_a_functions_owner_and_refuses_an_unknown_one(tmp_path):
+    bundle = copy.deepcopy(BUNDLE)
+    bundle["functions"][0]["owner"] = "lek-skola"
+    import_directory(path=write(tmp_path, bundle))
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"
+    del bundle["functions"][0]["owner"]
+    result = import_directory(path=write(tmp_path, bundle))
+    assert counts(result)["functions"]["unchanged"] == 1
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"
+
+    bundle["functions"][0]["owner"] = "ingen-sadan"
+    with pytest.raises(DirectoryImportError) as error:
+        import_directory(path=write(tmp_path, bundle))
+    assert any("owner" in str(problem) for problem in error.value.problems)
+    assert Function.objects.get(key="kurator").owner_organisation.key == "lek-skola"

@@ -388,3 +388,19 @@ def test_function_page_lists_the_newest_twenty_related_guidelines_and_the_total(
     assert "Rutin 20" in html and "Rutin 01" in html
     assert "Rutin 00" not in html
     assert re.search(r'<p class="meta">[^<]*\b20\b[^<]*\b21\b[^<]*</p>', html)
+
+
+def test_my_profile_asks_whether_the_details_are_correct_and_confirms_with_one_post(
+    own_client, world
+):
+    page = own_client.get(reverse("directory:my_profile")).content.decode()
+    assert "Stämmer uppgifterna?" in page
+    assert 'name="action" value="verify"' in page
+
+    response = own_client.post(reverse("directory:my_profile"), {"action": "verify"})
+
+    assert response.status_code == 302
+    assert Person.objects.get(key="p1").last_verified == timezone.localdate()
+    assert Person.objects.get(key="p2").last_verified != timezone.localdate()
+    confirmed = own_client.get(reverse("directory:my_profile")).content.decode()
+    assert "Din profil är markerad som bekräftad i dag." in confirmed

@@ -1,10 +1,11 @@
 """Wagtail admin views for the directory: listing, search, filters and protected people."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 
 from directory.models import Person
+from directory.selectors import editor_group_name
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +67,10 @@ def editor_client(client, django_user_model):
 
 
 @pytest.fixture
-def manager_client(client, django_user_model):
-    """A non-administrator who may view, change and delete people in the admin."""
+def manager_client(client, django_user_model, world):
+    """A non-administrator who may view, change and delete the municipality's people in the admin."""
     manager = django_user_model.objects.create_user("katalog", password="pw-kat-123")
+    manager.groups.add(Group.objects.create(name=editor_group_name(world["kommun"])))
     manager.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(

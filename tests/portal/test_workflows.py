@@ -8,11 +8,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupApprovalTask
 
 from portal.models import GuidelinePage
 from portal.services import setup_organisation_editors
-from portal.workflows import editor_organisation_ids, organisation_workflow
+from portal.workflows import (
+    OrganisationApprovalTask,
+    editor_organisation_ids,
+    organisation_workflow,
+)
 from tests.factories import GuidelinePageFactory, OrganisationFactory, UserFactory
 from tests.portal.helpers import publish_form_data
 
@@ -31,12 +34,14 @@ def editor(make_editor, organisations):
     return make_editor(organisations[0], email="redaktor@lekeby.test")
 
 
-def test_setup_creates_group_rights_and_a_group_approval_workflow(organisations):
+def test_setup_creates_group_rights_and_a_moderators_approval_workflow(organisations):
     group = setup_organisation_editors(organisations[0])
     assert group.name == "Redaktörer Socialförvaltningen"
     assert group.page_permissions.filter(permission__codename="change_page").exists()
-    task = GroupApprovalTask.objects.get(name="Godkännande Socialförvaltningen")
-    assert list(task.groups.all()) == [group]
+    task = OrganisationApprovalTask.objects.get(name="Godkännande Socialförvaltningen")
+    assert [moderators.name for moderators in task.groups.all()] == [
+        "Granskare Socialförvaltningen"
+    ]
     page = GuidelinePageFactory(owner_organisation=organisations[0])
     assert page.get_workflow().name == "Granskning Socialförvaltningen"
     assert setup_organisation_editors(organisations[0]) == group

@@ -1,28 +1,17 @@
 """The owners' feedback list in the Wagtail admin: their organisations' feedback, handled and replied to."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from portal.feedback import selectors, services
-from portal.feedback.models import TEXT_MAX, Feedback
+from portal.feedback.forms import ReplyForm
+from portal.feedback.models import Feedback
 from search.pagination import paginate
 
 PER_PAGE = 50
-
-
-class ReplyForm(forms.Form):
-    """The owner's reply, e-mailed to the reader."""
-
-    reply = forms.CharField(
-        label=gettext_lazy("Reply to the reader"),
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
 
 
 def _allowed(request) -> None:

@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from portal.feedback.models import TEXT_MAX, Feedback
 
 TARGET_KINDS = ["page", "function", "contact_point", "person", "organisation"]
+TOO_LONG = _(
+    "The text can be at most %(limit_value)d characters (it has %(show_value)d). "
+    "Shorten it and send again."
+)
 
 
 class FeedbackForm(forms.Form):
@@ -22,12 +26,7 @@ class FeedbackForm(forms.Form):
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea,
-        error_messages={
-            "max_length": _(
-                "The text can be at most %(limit_value)d characters (it has %(show_value)d). "
-                "Shorten it and send again."
-            )
-        },
+        error_messages={"max_length": TOO_LONG},
     )
 
     def clean(self):
@@ -35,3 +34,17 @@ class FeedbackForm(forms.Form):
         if cleaned.get("kind") == Feedback.Kind.ERROR and not cleaned.get("text", "").strip():
             self.add_error("text", _("Describe what is wrong or out of date."))
         return cleaned
+
+
+class ReplyForm(forms.Form):
+    """The owner's reply, e-mailed to the reader."""
+
+    reply = forms.CharField(
+        label=_("Reply to the reader"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Write the reply before you send it."),
+            "max_length": TOO_LONG,
+        },
+    )

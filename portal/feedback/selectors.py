@@ -1,7 +1,9 @@
 """Reads for reader feedback: its target, the owners' lists, counts and digest recipients."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -29,42 +31,40 @@ class Target:
     url: str
 
 
-def _directory_record(field: str, key: str) -> Model | None:
-    finders = {
-        "function": directory_selectors.get_function,
-        "contact_point": directory_selectors.get_contact_point,
-        "person": directory_selectors.get_person,
-        "organisation": directory_selectors.get_organisation,
-    }
-    return finders[field](key=key)
+# Directory targets: how a key is found (visible records only) and which organisation owns it.
+DIRECTORY_TARGETS: dict[str, tuple[Callable[..., Model | None], Callable[[Model], int | None]]] = {
+    "function": (directory_selectors.get_function, lambda function: None),
+    "contact_point": (directory_selectors.get_contact_point, attrgetter("organisation_id")),
+    "person": (directory_selectors.get_person, attrgetter("organisation_id")),
+    "organisation": (directory_selectors.get_organisation, attrgetter("pk")),
+}
+# The largest primary key every supported database accepts in a lookup.
+PK_MAX = 2**31 - 1
+
+
+def _page_target(key: str) -> Target | None:
+    if not key.isdigit() or int(key) > PK_MAX:
+        return None
+    page = ContentPage.objects.live().filter(pk=int(key)).first()
+    if page is None:
+        return None
+    return Target("page", page, page.owner_organisation_id, page.url or "/")
 
 
 def feedback_target(*, kind: str, key: str) -> Target | None:
-    """The live page or visible directory record readers may give feedback on; None otherwise.
+    """The live content page or visible directory record readers may give feedback on, or None.
 
     People are found only when visible, so protected or retired people are never a target.
     """
     if kind == "page":
-        if not key.isdigit():
-            return None
-        page = ContentPage.objects.live().filter(pk=int(key)).first()
-        if page is None:
-            return None
-        return Target("page", page, page.owner_organisation_id, page.url or "/")
-    if kind not in {"function", "contact_point", "person", "organisation"}:
+        return _page_target(key)
+    if kind not in DIRECTORY_TARGETS or len(key) > KEY_MAX_LENGTH:
         return None
-    if len(key) > KEY_MAX_LENGTH:
-        return None
-    record = _directory_record(kind, key)
+    find, owner = DIRECTORY_TARGETS[kind]
+    record = find(key=key)
     if record is None:
         return None
-    owner_id = {
-        "function": None,
-        "contact_point": getattr(record, "organisation_id", None),
-        "person": getattr(record, "organisation_id", None),
-        "organisation": record.pk,
-    }[kind]
-    return Target(kind, record, owner_id, record.get_absolute_url())
+    return Target(kind, record, owner(record), record.get_absolute_url())
 
 
 def recent_count(*, reader) -> int:
@@ -113,8 +113,7 @@ def undigested_feedback() -> list[Feedback]:
 
 
 def digest_recipients() -> dict[str, set[int | None]]:
-    """Each editor's e-mail with the owners whose feedback they get: their organisations and the
-    units below; administrators also get the feedback no organisation owns (owner None)."""
+    """Each editor's e-mail with the owners whose feedback they get (administrators also None)."""
     tree = organisation_tree()
     ids_by_name = dict(Organisation.objects.values_list("name", "pk"))
     recipients: dict[str, set[int | None]] = {}

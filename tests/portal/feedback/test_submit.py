@@ -1,6 +1,7 @@
 """Readers give feedback on pages and directory records; bad input gets a clear Swedish 4xx."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -100,6 +101,8 @@ def test_protected_or_retired_people_cannot_be_named(signed_in_client, targets, 
     [
         ("page", "999999", 404),
         ("page", "abc", 404),
+        ("page", "9" * 100, 404),
+        ("page", "-1", 404),
         ("person", "no-such-person", 404),
         ("function", "x" * 101, 400),
         ("user", "1", 400),
@@ -189,3 +192,19 @@ def test_the_limit_is_per_reader_and_per_hour(signed_in_client, client, targets,
         signed_in_client.post(SUBMIT, data)
     Feedback.objects.update(created_at=timezone.now() - timezone.timedelta(minutes=61))
     assert signed_in_client.post(SUBMIT, data).status_code == 302
+
+
+def test_a_preview_shows_no_feedback_form(rf, user, targets):
+    request = rf.get("/")
+    request.user = user
+    response = targets.page.make_preview_request(original_request=request)
+    html = response.render().content.decode() if hasattr(response, "render") else ""
+    assert "<h1>Orosanmälan</h1>" in html
+    assert "Var sidan till hjälp?" not in html
+
+
+def test_feedback_names_exactly_one_target(targets):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Feedback.objects.create(page=targets.page, person=targets.person, kind="helpful")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Feedback.objects.create(kind="helpful")

@@ -42,22 +42,27 @@ def feedback_detail(request, pk: int):
     """One feedback: read it, reply to the reader or mark it handled."""
     _allowed(request)
     feedback = get_object_or_404(selectors.feedback_for(user=request.user), pk=pk)
-    form = ReplyForm(request.POST if request.POST.get("action") == "reply" else None)
-    if request.method == "POST":
-        if request.POST.get("action") == "handle":
-            services.mark_handled(feedback=feedback)
-            messages.success(request, _("The feedback is marked as handled."))
-            return redirect("feedback_index")
-        if request.POST.get("action") == "reply" and services.may_reply(feedback=feedback):
-            if form.is_valid():
-                services.reply_to_reader(feedback=feedback, reply=form.cleaned_data["reply"])
-                messages.success(request, _("Your reply has been e-mailed to the reader."))
-                return redirect("feedback_index")
-        else:
-            messages.error(request, _("The feedback is handled already and cannot be replied to."))
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = ReplyForm(request.POST if action == "reply" else None)
+    status = 200
+    if action == "handle":
+        services.mark_handled(feedback=feedback)
+        messages.success(request, _("The feedback is marked as handled."))
+        return redirect("feedback_index")
+    if action == "reply" and not services.may_reply(feedback=feedback):
+        messages.error(request, _("The feedback is handled already and cannot be replied to."))
+        status = 409
+    elif action == "reply" and form.is_valid():
+        services.reply_to_reader(feedback=feedback, reply=form.cleaned_data["reply"])
+        messages.success(request, _("Your reply has been e-mailed to the reader."))
+        return redirect("feedback_index")
+    elif action is not None:
+        status = 400
+        if action != "reply":
+            messages.error(request, _("Choose to reply or to mark the feedback as handled."))
     return render(
         request,
         "feedback/admin/detail.html",
         {"feedback": feedback, "form": form, "may_reply": services.may_reply(feedback=feedback)},
-        status=400 if form.is_bound and form.errors else 200,
+        status=status,
     )

@@ -139,9 +139,20 @@ def test_a_handled_feedback_cannot_be_replied_to(client, owner_editor, feedback)
     response = client.post(
         reverse("feedback_detail", args=[feedback.pk]), {"action": "reply", "reply": "Hej"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "redan hanterad" in response.content.decode()
     assert not mail.outbox
+
+
+def test_an_unknown_action_changes_nothing(client, owner_editor, feedback):
+    client.force_login(owner_editor)
+    response = client.post(reverse("feedback_detail", args=[feedback.pk]), {"action": "delete"})
+    assert response.status_code == 400
+    assert "Välj att svara eller att markera återkopplingen som hanterad." in (
+        response.content.decode()
+    )
+    feedback.refresh_from_db()
+    assert feedback.status == Feedback.Status.NEW and feedback.reader is not None
 
 
 @pytest.mark.parametrize(

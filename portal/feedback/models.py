@@ -60,7 +60,7 @@ class Feedback(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
-    # Kept only so that the owner can reply; emptied once the feedback is handled.
+    # An error report's reader, kept only so that the owner can reply; emptied once handled.
     reader = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -68,6 +68,8 @@ class Feedback(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # A keyed hash of the reader (no name, no id), to limit how much one reader sends per hour.
+    reader_token = models.CharField(max_length=64, blank=True, editable=False)
     reply = models.TextField(_("reply"), blank=True, max_length=TEXT_MAX)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
@@ -79,7 +81,7 @@ class Feedback(models.Model):
         verbose_name_plural = _("feedback")
         indexes = [
             models.Index(fields=["status", "owner"], name="feedback_status_owner"),
-            models.Index(fields=["reader", "created_at"], name="feedback_reader_created"),
+            models.Index(fields=["reader_token", "created_at"], name="feedback_reader_created"),
         ]
         constraints = [
             models.CheckConstraint(name="feedback_one_target", condition=_exactly_one_target())

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from directory import selectors as directory_selectors
 from directory.models import ImportedRecord, Organisation
@@ -67,10 +68,15 @@ def feedback_target(*, kind: str, key: str) -> Target | None:
     return Target(kind, record, owner(record), record.get_absolute_url())
 
 
+def reader_token(reader) -> str:
+    """A keyed hash that tells one reader's feedback from another's without naming them."""
+    return salted_hmac("portal.feedback.reader", str(reader.pk), algorithm="sha256").hexdigest()
+
+
 def recent_count(*, reader) -> int:
     """How much feedback the reader has given within the last hour."""
     since = timezone.now() - RATE_WINDOW
-    return Feedback.objects.filter(reader=reader, created_at__gte=since).count()
+    return Feedback.objects.filter(reader_token=reader_token(reader), created_at__gte=since).count()
 
 
 def _scoped(user, queryset: QuerySet[Feedback]) -> QuerySet[Feedback]:

@@ -29,7 +29,10 @@ def plain_text(text: str) -> str:
 
 @transaction.atomic
 def submit_feedback(*, reader, target: Target, kind: str, text: str = "") -> Feedback:
-    """Store the reader's feedback for the target's owner; refuse a flood from one reader."""
+    """Store the feedback for the target's owner (the reader only with an error report, to reply).
+
+    Refuses a flood: more than MAX_PER_HOUR from one reader within the last hour.
+    """
     if selectors.recent_count(reader=reader) >= MAX_PER_HOUR:
         raise TooMuchFeedback
     return Feedback.objects.create(
@@ -37,7 +40,8 @@ def submit_feedback(*, reader, target: Target, kind: str, text: str = "") -> Fee
         owner_id=target.owner_id,
         kind=kind,
         text=plain_text(text) if kind == Feedback.Kind.ERROR else "",
-        reader=reader,
+        reader=reader if kind == Feedback.Kind.ERROR else None,
+        reader_token=selectors.reader_token(reader),
     )
 
 
@@ -46,7 +50,8 @@ def mark_handled(*, feedback: Feedback) -> Feedback:
     feedback.status = Feedback.Status.HANDLED
     feedback.handled_at = timezone.now()
     feedback.reader = None
-    feedback.save(update_fields=["status", "handled_at", "reader"])
+    feedback.reader_token = ""
+    feedback.save(update_fields=["status", "handled_at", "reader", "reader_token"])
     return feedback
 
 

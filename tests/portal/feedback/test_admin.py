@@ -113,6 +113,7 @@ def test_marking_handled_forgets_the_reader(client, owner_editor, feedback):
     assert feedback.status == Feedback.Status.HANDLED
     assert feedback.handled_at is not None
     assert feedback.reader is None
+    assert feedback.reader_token == ""
 
 
 def test_the_reply_is_emailed_to_the_reader(client, owner_editor, feedback):

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.feedback import services
@@ -208,3 +210,19 @@ def test_the_dashboard_counts_new_feedback_of_the_editors_organisations(
 def test_the_menu_shows_the_list_to_editors_only(client, owner_editor):
     client.force_login(owner_editor)
     assert reverse("feedback_index") in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_list_costs_the_same_queries_for_one_or_many(
+    client, owner_editor, targets, reader, feedback
+):
+    client.force_login(owner_editor)
+    url = reverse("feedback_index")
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for target_kind in ["function", "contact_point", "person", "organisation", "page"] * 3:
+        give(targets, target_kind, reader=reader)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert html.count("data-feedback=") == 13  # the function's go to administrators
+    assert len(many) == len(one)

@@ -7,8 +7,10 @@ from django.views.decorators.http import require_POST
 
 from portal.feedback import selectors, services
 from portal.feedback.forms import FeedbackForm
+from portal.feedback.models import Feedback
 
-THANKS_QUERY = "feedback=tack"
+# The thank-you the page shows after the redirect; a "No" also asks what was wrong or missing.
+THANKS = {Feedback.Kind.NOT_HELPFUL: "nej"}
 
 
 @require_POST
@@ -35,7 +37,8 @@ def submit(request):
             _("You have sent a lot of feedback in the last hour. Wait a while and try again."),
         )
         return _refused(request, form, status=429)
-    return redirect(f"{target.url}?{THANKS_QUERY}#feedback")
+    thanks = THANKS.get(form.cleaned_data["kind"], "tack")
+    return redirect(f"{target.url}?feedback={thanks}#feedback")
 
 
 def _refused(request, form: FeedbackForm, *, status: int):

@@ -53,7 +53,8 @@ def test_each_kind_on_each_target_is_stored_for_the_owner(
     response = signed_in_client.post(SUBMIT, targets.post_data(target_kind, kind=kind, text=text))
     url = page_url(targets, target_kind)
     assert response.status_code == 302
-    assert response["Location"] == f"{url}?feedback=tack#feedback"
+    thanks = "nej" if kind == "not_helpful" else "tack"
+    assert response["Location"] == f"{url}?feedback={thanks}#feedback"
     feedback = Feedback.objects.get()
     assert feedback.kind == kind
     assert feedback.text == text
@@ -66,6 +67,7 @@ def test_each_kind_on_each_target_is_stored_for_the_owner(
     assert feedback.target.pk == record.pk
     thanked = signed_in_client.get(response["Location"]).content.decode()
     assert "Tack för din återkoppling!" in thanked
+    assert ("Berätta gärna nedan vad som var fel" in thanked) == (kind == "not_helpful")
 
 
 def test_the_thank_you_is_only_shown_after_sending(signed_in_client, targets):

@@ -63,6 +63,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "portal",
     "portal.accounts",
+    "portal.feedback",
     "directory",
     "search",
     "wagtail.contrib.forms",

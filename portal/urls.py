@@ -30,6 +30,7 @@ urlpatterns = [
     path("katalog/", include("directory.urls")),
     path("sok/", include("search.urls")),
     path("min-introduktion/", include("portal.onboarding.urls")),
+    path("aterkoppling/", include("portal.feedback.urls")),
     path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
     path("", include("portal.accounts.token_urls")),
     path("", include(wagtail_urls)),

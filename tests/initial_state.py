@@ -30,7 +30,7 @@ from wagtail.models import (
 )
 
 HOME_PAGE_MIGRATION = "portal.migrations.0002_home_page"
-SITE_NAME_MIGRATION = "portal.migrations.0006_site_named_from_settings"
+SITE_NAME_MIGRATION = "portal.migrations.0007_site_named_from_settings"
 FULL_TEXT_MIGRATION = "wagtail.search.migrations.0006_customise_indexentry"
 GROUP_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0005_summary_length'),
+        ('portal', '0007_site_named_from_settings'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

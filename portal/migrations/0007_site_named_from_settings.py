@@ -16,6 +16,6 @@ def name_default_site(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0005_summary_length"), ("wagtailcore", "0098_apitoken")]
+    dependencies = [("portal", "0006_onboarding_step_time_frame"), ("wagtailcore", "0098_apitoken")]
 
     operations = [migrations.RunPython(name_default_site, migrations.RunPython.noop)]

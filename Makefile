@@ -46,7 +46,7 @@ test: lint install-oidc
 	scripts/run_tests.sh
 
 test-postgres: install install-oidc
-	scripts/with_postgres.sh $(VENV)/bin/pytest -q -m "not browser"
+	scripts/with_postgres.sh $(VENV)/bin/pytest -q -m "not browser" -n auto --dist loadgroup
 
 test-browser: install install-oidc
 	scripts/install_chromium.sh

@@ -3,13 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pytest=.venv/bin/pytest
+# One pytest-xdist worker per core; the demo-area tests share one worker (tests/conftest.py).
+parallel=(-n auto --dist loadgroup)
 
 echo "== pytest on SQLite (browser suite separately below)"
-$pytest -q -m "not browser"
+$pytest -q -m "not browser" "${parallel[@]}"
 
 if [ "${CI:-}" = "true" ]; then
   echo "== pytest on PostgreSQL 15"
-  scripts/with_postgres.sh $pytest -q -m "not browser"
+  scripts/with_postgres.sh $pytest -q -m "not browser" "${parallel[@]}"
   echo "== browser suite in Chromium"
   scripts/install_chromium.sh
   $pytest -q -m browser tests/e2e

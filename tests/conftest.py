@@ -2,6 +2,7 @@
 
 import gc
 import io
+import os
 import socket
 import sys
 import tempfile
@@ -38,6 +39,9 @@ def pytest_collection_finish(session):
     # What is loaded by now (Django, Wagtail, the collected tests) lives to the end of the run:
     # leaving it out of the garbage collector's scans saves about a third of their cost.
     gc.freeze()
+    # Under pytest-xdist every worker collects every test: the run starts in the one that needs it.
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
     if any(item.path.name == "test_migrations.py" for item in session.items):
         session.config.stash[MIGRATION_RUN] = MigrationRun().start()
 
@@ -53,8 +57,13 @@ def _transactional(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests on the demo area run one after another, before the transactional ones flush the database."""
+    """Tests on the demo area run one after another, before the transactional ones flush the database.
+
+    Under pytest-xdist (`--dist loadgroup`) they all go to one worker, which loads the demo once.
+    """
     demo = [item for item in items if "demo_database" in item.fixturenames]
+    for item in demo:
+        item.add_marker(pytest.mark.xdist_group("demo"))
     others = [item for item in items if "demo_database" not in item.fixturenames]
     cut = next((n for n, item in enumerate(others) if _transactional(item)), len(others))
     items[:] = [*others[:cut], *demo, *others[cut:]]

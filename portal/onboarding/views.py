@@ -38,11 +38,14 @@ def _pop_announcement(request) -> dict | None:
     return session.pop(ANNOUNCEMENT, None) if session is not None else None
 
 
+def _steps_done(progress: PathProgress) -> str:
+    return _("%(done)s of %(total)s steps done") % {"done": progress.done, "total": progress.total}
+
+
 def _announcement(step: OnboardingStep, progress: PathProgress, *, done: bool) -> str:
     """What a screen reader says after a tick: the step's new state and the path's progress."""
     state = _("“%(title)s” is done.") if done else _("“%(title)s” is no longer done.")
-    count = _("%(done)s of %(total)s steps done") % {"done": progress.done, "total": progress.total}
-    return f"{state % {'title': step.title}} {count}."
+    return f"{state % {'title': step.title}} {_steps_done(progress)}."
 
 
 @require_POST
@@ -72,8 +75,7 @@ def tick_step(request, step_id: int):
                 "done": progress.done,
                 "total": progress.total,
                 "percent": progress.percent,
-                "count": _("%(done)s of %(total)s steps done")
-                % {"done": progress.done, "total": progress.total},
+                "count": _steps_done(progress),
                 "announcement": announcement,
                 "step_html": step_html,
             }

@@ -73,7 +73,7 @@ def test_site_pages_and_their_scripts_run_without_csp_violations(page):
 
     page.goto(path.url)
     page.get_by_role("button", name="Markera ”Läs rutinen om orosanmälan” som klar").click()
-    page.wait_for_load_state()
+    page.locator(".onboarding-step--done").wait_for()
     assert page.locator(".onboarding-step--done").count() == 1
     found["onboarding tick"] = violations_on(page)
 

@@ -88,7 +88,9 @@ def bump(*scopes: str) -> None:
         collecting.update(scopes)
         return
     for scope in scopes:
-        CacheGeneration.objects.update_or_create(scope=scope, defaults={"token": uuid.uuid4().hex})
+        token = uuid.uuid4().hex
+        if not CacheGeneration.objects.filter(scope=scope).update(token=token):
+            CacheGeneration.objects.update_or_create(scope=scope, defaults={"token": token})
     _tokens.forget(uncommitted=connection.in_atomic_block)
     transaction.on_commit(_tokens.forget)
 

@@ -100,10 +100,15 @@ def setup_organisation_editors(organisation: Organisation) -> Group:
     group = _admin_group(editor_group_name(organisation))
     moderators = _admin_group(moderator_group_name(organisation))
     home = home_page()
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
-    ):
-        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=group, page=home, permission=permission)
+            for permission in Permission.objects.filter(
+                content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
+            )
+        ],
+        ignore_conflicts=True,
+    )
     _grant_document_rights(group=group, collection=organisation_collection(organisation))
     group.permissions.add(
         *Permission.objects.filter(

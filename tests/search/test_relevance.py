@@ -49,7 +49,7 @@ def test_protected_people_are_not_in_the_index(protected):
     ]
 
 
-def test_who_at_place_puts_the_position_holder_first_with_an_answer_card():
+def test_who_at_place_puts_the_position_holder_first_with_an_answer_card(eval_collection):  # noqa: F811
     results = service.search(SearchParams(q="vem är skolsköterska på Fjällby skola"))
     assert results.results[0].kind == "person"
     assert results.answer is not None

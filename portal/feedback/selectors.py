@@ -34,7 +34,7 @@ class Target:
 
 # Directory targets: how a key is found (visible records only) and which organisation owns it.
 DIRECTORY_TARGETS: dict[str, tuple[Callable[..., Model | None], Callable[[Model], int | None]]] = {
-    "function": (directory_selectors.get_function, lambda function: None),
+    "function": (directory_selectors.get_function, attrgetter("owner_organisation_id")),
     "contact_point": (directory_selectors.get_contact_point, attrgetter("organisation_id")),
     "person": (directory_selectors.get_person, attrgetter("organisation_id")),
     "organisation": (directory_selectors.get_organisation, attrgetter("pk")),

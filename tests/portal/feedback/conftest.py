@@ -35,7 +35,7 @@ def targets() -> Targets:
     return Targets(
         owner=owner,
         page=GuidelinePageFactory(title="Orosanmälan", owner_organisation=owner),
-        function=FunctionFactory(name="Skolkurator"),
+        function=FunctionFactory(name="Skolkurator", owner_organisation=owner),
         contact_point=ContactPointFactory(name="Socialjouren", organisation=owner),
         person=PersonFactory(given_name="Anna", family_name="Berg", organisation=owner),
     )

@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from portal.feedback import services
-from tests.factories import OrganisationFactory, PersonFactory, UserFactory
+from portal.feedback.selectors import feedback_target
+from tests.factories import FunctionFactory, OrganisationFactory, PersonFactory, UserFactory
 from tests.portal.feedback.test_admin import give
 
 pytestmark = pytest.mark.django_db
@@ -32,17 +33,20 @@ def test_each_editor_gets_their_organisations_feedback_once(make_editor, targets
     give(targets, "page", reader=reader, text="Telefonnumret är fel.")
     give(targets, "contact_point", reader=reader, kind="not_helpful", text="")
     give(targets, "function", reader=reader, text="Uppdraget är gammalt.")
+    ownerless = feedback_target(kind="function", key=FunctionFactory(name="Samordnare").key)
+    services.submit_feedback(reader=reader, target=ownerless, kind="error", text="Vem är det?")
 
-    assert digest() == "3 new feedback, 2 e-mails sent.\n"
+    assert digest() == "4 new feedback, 2 e-mails sent.\n"
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {owner_editor.email, "boss@example.test"}
     owner_mail = by_recipient[owner_editor.email]
-    assert owner_mail.subject == "Ny återkoppling från läsare: 2"
+    assert owner_mail.subject == "Ny återkoppling från läsare: 3"
     assert "Telefonnumret är fel." in owner_mail.body
     assert "Socialjouren" in owner_mail.body and "Inte till hjälp" in owner_mail.body
+    assert "Uppdraget är gammalt." in owner_mail.body  # the function's owner
     assert "/admin/aterkoppling/" in owner_mail.body
-    assert "Uppdraget är gammalt." not in owner_mail.body
-    assert "Uppdraget är gammalt." in by_recipient["boss@example.test"].body
+    assert "Vem är det?" not in owner_mail.body
+    assert "Vem är det?" in by_recipient["boss@example.test"].body  # no owner: administrators
     assert police_editor.email not in by_recipient
     assert "olle" not in owner_mail.body
 

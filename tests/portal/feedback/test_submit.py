@@ -61,8 +61,7 @@ def test_each_kind_on_each_target_is_stored_for_the_owner(
     assert feedback.reader == (user if kind == "error" else None)  # kept only to reply
     assert len(feedback.reader_token) == 64 and feedback.reader_token != str(user.pk)
     assert feedback.status == Feedback.Status.NEW
-    expected_owner = None if target_kind == "function" else targets.owner
-    assert feedback.owner == expected_owner
+    assert feedback.owner == targets.owner
     record = targets.owner if target_kind == "organisation" else getattr(targets, target_kind)
     assert feedback.target.pk == record.pk
     thanked = signed_in_client.get(response["Location"]).content.decode()

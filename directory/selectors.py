@@ -136,24 +136,21 @@ def _organisation_ids_of_groups(user, prefix: str) -> frozenset[int]:
     return frozenset(organisation_tree().descendants(roots))
 
 
+def _organisation_ids_cached_on_user(user, prefix: str) -> frozenset[int]:
+    cached = user.__dict__.setdefault("_directory_organisation_ids", {})
+    if prefix not in cached:
+        cached[prefix] = _organisation_ids_of_groups(user, prefix)
+    return cached[prefix]
+
+
 def editor_organisation_ids(user) -> frozenset[int]:
     """Organisations (with all their units) whose pages the user may edit; cached on the user."""
-    cached = getattr(user, "_portal_editor_organisation_ids", None)
-    if cached is None:
-        cached = user._portal_editor_organisation_ids = _organisation_ids_of_groups(
-            user, EDITOR_GROUP_PREFIX
-        )
-    return cached
+    return _organisation_ids_cached_on_user(user, EDITOR_GROUP_PREFIX)
 
 
 def moderator_organisation_ids(user) -> frozenset[int]:
     """Organisations (with all their units) whose submissions the user approves; cached."""
-    cached = getattr(user, "_directory_moderator_organisation_ids", None)
-    if cached is None:
-        cached = user._directory_moderator_organisation_ids = _organisation_ids_of_groups(
-            user, MODERATOR_GROUP_PREFIX
-        )
-    return cached
+    return _organisation_ids_cached_on_user(user, MODERATOR_GROUP_PREFIX)
 
 
 def kept_records(*, user, records: QuerySet, field: str, moderated_too: bool = False) -> QuerySet:

@@ -3,6 +3,8 @@
 import json
 import os
 import shutil
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,19 +64,17 @@ def small_data_set(directory: Path) -> Path:
     return directory
 
 
-@pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A live server over data imported once per module; everything is rolled back afterwards."""
+@contextmanager
+def live_server_over(load: Callable[[], object]):
+    """A live server over what `load` writes and an `e2e` user; all of it rolled back afterwards."""
     from pytest_django.live_server_helper import LiveServer
 
-    data = small_data_set(tmp_path_factory.mktemp("e2e"))
-    with django_db_blocker.unblock(), transaction.atomic():
+    with transaction.atomic():
         if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
             pytest.skip(
                 "the live server shares the in-memory SQLite test database (tests.settings)"
             )
-        call_command("import_directory", str(data / "directory.json"), verbosity=0)
-        call_command("import_content", str(data / "content"), verbosity=0)
+        load()
         get_user_model().objects.create_user(username="e2e", password=PASSWORD)
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -84,6 +84,22 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
             server._live_server_modified_settings.disable()
             server.stop()
             transaction.set_rollback(True)
+
+
+def _import_small_data_set(data: Path) -> None:
+    call_command("import_directory", str(data / "directory.json"), verbosity=0)
+    call_command("import_content", str(data / "content"), verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A live server over data imported once per module; everything is rolled back afterwards."""
+    data = small_data_set(tmp_path_factory.mktemp("e2e"))
+    with (
+        django_db_blocker.unblock(),
+        live_server_over(lambda: _import_small_data_set(data)) as server,
+    ):
+        yield server
 
 
 @pytest.fixture(scope="module")

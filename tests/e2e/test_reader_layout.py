@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
-from django.db import connection, transaction
 
 from portal.demo.services import import_demo_data, load_governance_demo
-from tests.e2e.conftest import PASSWORD, sign_in
+from tests.e2e.conftest import live_server_over, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -43,24 +41,13 @@ README_SHOT_BYTES = 150 * 1024
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker):
     """A live server over the whole demo (directory, content, forums, meetings, onboarding)."""
-    from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock(), transaction.atomic():
-        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
-            pytest.skip(
-                "the live server shares the in-memory SQLite test database (tests.settings)"
-            )
+    def load_demo() -> None:
         import_demo_data(stdout=io.StringIO(), stderr=io.StringIO())
         load_governance_demo()
-        get_user_model().objects.create_user(username="e2e", password=PASSWORD)
-        server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        try:
-            yield server
-        finally:
-            server._live_server_modified_settings.disable()
-            server.stop()
-            transaction.set_rollback(True)
+
+    with django_db_blocker.unblock(), live_server_over(load_demo) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

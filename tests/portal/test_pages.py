@@ -1,8 +1,10 @@
 """Content pages: metadata, who-to-contact box, directives' successor and history, index filters."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -232,3 +234,9 @@ def test_home_page_uses_a_fixed_number_of_queries(signed_in_client, owner):
     with CaptureQueriesContext(connection) as larger:
         assert signed_in_client.get(home.url).status_code == 200
     assert len(larger) <= len(small) <= HOME_PAGE_QUERIES, [q["sql"] for q in larger]
+
+
+def test_every_page_names_an_icon_the_static_files_serve(client, signed_in_client):
+    for response in (client.get("/login/"), signed_in_client.get("/")):
+        icon = re.search(r'<link rel="icon" href="/static/([^"]+)"', response.content.decode())
+        assert icon and finders.find(icon.group(1)), "no icon: browsers ask for /favicon.ico (404)"

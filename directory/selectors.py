@@ -123,17 +123,29 @@ def edited_organisation_name(group_name: str) -> str | None:
     )
 
 
-def _organisation_ids_of_groups(user, prefix: str) -> frozenset[int]:
-    """Organisations (with every unit below) named by the user's groups that start with `prefix`."""
-    names = [
+def _group_organisation_names(user, prefix: str) -> list[str]:
+    """The organisations named by the user's groups that start with `prefix`."""
+    return [
         name.removeprefix(prefix)
         for name in user.groups.values_list("name", flat=True)
         if name.startswith(prefix)
     ]
+
+
+def _organisation_ids_of_groups(user, prefix: str) -> frozenset[int]:
+    """Organisations (with every unit below) named by the user's groups that start with `prefix`."""
+    names = _group_organisation_names(user, prefix)
     if not names:
         return frozenset()
     roots = Organisation.objects.filter(name__in=names).values_list("id", flat=True)
     return frozenset(organisation_tree().descendants(roots))
+
+
+def edited_organisations(user) -> QuerySet[Organisation]:
+    """The organisations the user's editor groups are for, without the units below them."""
+    return Organisation.objects.filter(
+        name__in=_group_organisation_names(user, EDITOR_GROUP_PREFIX)
+    )
 
 
 def _organisation_ids_cached_on_user(user, prefix: str) -> frozenset[int]:
@@ -563,17 +575,22 @@ def stale_profiles(*, today: datetime.date | None = None) -> QuerySet[Person]:
     )
 
 
-def editor_emails_by_organisation(*, tree: OrgTree) -> dict[int, set[str]]:
-    """E-mail addresses of each organisation's editors (see services.flag_stale_profiles)."""
-    by_name = {node.name: node.pk for node in tree.nodes.values()}
-    editors: dict[int, set[str]] = {}
+def editor_group_emails(*, pk_by_name: dict[str, int]) -> dict[int, set[str]]:
+    """Active editors' e-mail addresses by the organisation (pk) their editor group is for."""
+    emails: dict[int, set[str]] = {}
     groups = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX).prefetch_related("user_set")
     for group in groups:
-        pk = by_name.get(edited_organisation_name(group.name))
+        pk = pk_by_name.get(edited_organisation_name(group.name))
         if pk is not None:
-            editors.setdefault(pk, set()).update(
+            emails.setdefault(pk, set()).update(
                 user.email for user in group.user_set.all() if user.is_active and user.email
             )
+    return emails
+
+
+def editor_emails_by_organisation(*, tree: OrgTree) -> dict[int, set[str]]:
+    """E-mail addresses of each organisation's editors (see services.flag_stale_profiles)."""
+    editors = editor_group_emails(pk_by_name={node.name: node.pk for node in tree.nodes.values()})
     staff = get_user_model().objects.filter(is_staff=True, is_active=True, person__isnull=False)
     for email, organisation_id in staff.values_list("email", "person__organisation_id"):
         if email:

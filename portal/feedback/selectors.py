@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from directory import selectors as directory_selectors
 from directory.models import ImportedRecord, Organisation
-from directory.selectors import EDITOR_GROUP_PREFIX, edited_organisation_name, organisation_tree
+from directory.selectors import editor_group_emails, organisation_tree
 from portal.feedback.models import Feedback
 from portal.pages.base import ContentPage
 from portal.workflows import editor_organisation_ids
@@ -121,16 +120,12 @@ def undigested_feedback() -> list[Feedback]:
 def digest_recipients() -> dict[str, set[int | None]]:
     """Each editor's e-mail with the owners whose feedback they get (administrators also None)."""
     tree = organisation_tree()
-    ids_by_name = dict(Organisation.objects.values_list("name", "pk"))
+    pk_by_name = dict(Organisation.objects.values_list("name", "pk"))
     recipients: dict[str, set[int | None]] = {}
-    groups = Group.objects.filter(name__startswith=EDITOR_GROUP_PREFIX).prefetch_related("user_set")
-    for group in groups:
-        pk = ids_by_name.get(edited_organisation_name(group.name))
-        if pk is None:
-            continue
-        for user in group.user_set.all():
-            if user.is_active and user.email:
-                recipients.setdefault(user.email, set()).update(tree.descendants([pk]))
+    for pk, emails in editor_group_emails(pk_by_name=pk_by_name).items():
+        units = tree.descendants([pk])
+        for email in emails:
+            recipients.setdefault(email, set()).update(units)
     administrators = get_user_model().objects.filter(is_superuser=True, is_active=True)
     for email in administrators.exclude(email="").values_list("email", flat=True):
         recipients.setdefault(email, set()).add(None)

@@ -6,8 +6,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks.base import BlockField
 
-from directory.models import AGE_GROUPS, Function, Organisation
-from directory.selectors import edited_organisation_name
+from directory.models import AGE_GROUPS, Function
+from directory.selectors import edited_organisations
 from portal.workflows import ContentPageForm
 
 
@@ -49,16 +49,6 @@ SEARCHABLE_RELATIONS = {
     "related_functions": _("Find a function"),
     "parties": _("Find an organisation"),
 }
-
-
-def editor_home_organisations(user) -> list[Organisation]:
-    """The organisations the user's editor groups are for (not the units below them), by name."""
-    names = [
-        name
-        for name in map(edited_organisation_name, user.groups.values_list("name", flat=True))
-        if name
-    ]
-    return list(Organisation.objects.filter(name__in=names).order_by("name")) if names else []
 
 
 class PageMetadataForm(ContentPageForm):
@@ -123,13 +113,14 @@ class PageMetadataForm(ContentPageForm):
         user = self.for_user
         creating = self.instance.pk is None
         if creating and not self.initial.get("owner_organisation") and user is not None:
-            home = [
-                organisation
-                for organisation in editor_home_organisations(user)
-                if field.queryset.filter(pk=organisation.pk).exists()
-            ]
-            if home:
-                self.initial["owner_organisation"] = home[0].pk
+            home = (
+                edited_organisations(user)
+                .filter(pk__in=field.queryset.values("pk"))
+                .order_by("name")
+                .first()
+            )
+            if home is not None:
+                self.initial["owner_organisation"] = home.pk
 
     def clean(self):
         cleaned_data = super().clean()

@@ -24,26 +24,6 @@ from directory.models import Function, Person
 from directory.selectors import publishes_directly, visible_people_for
 
 
-def is_visible_person_id(*, user, pk: object) -> bool:
-    """Whether `pk` (as found in an admin URL) names a person the user may see."""
-    value = unquote(str(pk))
-    if not value.isdigit():
-        return False
-    return visible_people_for(user=user).filter(pk=int(value)).exists()
-
-
-def only_visible_people(view: Callable) -> Callable:
-    """Wrap an admin view so that a person the user may not see is a 404, whatever the view does."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if "pk" in kwargs and not is_visible_person_id(user=request.user, pk=kwargs["pk"]):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 def only_records(view: Callable, records: Callable[..., QuerySet]) -> Callable:
     """Wrap an admin view so that a record outside `records(user)` is a 404, whatever the view."""
 
@@ -56,6 +36,11 @@ def only_records(view: Callable, records: Callable[..., QuerySet]) -> Callable:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def only_visible_people(view: Callable) -> Callable:
+    """Wrap an admin view so that a person the user may not see is a 404, whatever the view does."""
+    return only_records(view, lambda user: visible_people_for(user=user))
 
 
 def no_publishing_under_moderation(view: Callable, *, publishes: bool) -> Callable:

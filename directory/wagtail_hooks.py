@@ -16,7 +16,6 @@ from directory.admin_views import (
     PersonDeleteBulkAction,
     no_publishing_under_moderation,
     only_records,
-    only_visible_people,
 )
 from directory.forms import FunctionUpkeepForm, UpkeepForm
 from directory.models import FUNCTION_PREVIEW_HOOK, ContactPoint, Function, Organisation, Person
@@ -114,8 +113,8 @@ class PersonViewSet(SnippetViewSet):
         ).select_related("organisation")
 
     def construct_view(self, view_class, **kwargs):
-        view = only_visible_people(super().construct_view(view_class, **kwargs))
-        return only_records(view, self.records_for)
+        """Only people the user keeps, who are visible people by construction (`records_for`)."""
+        return only_records(super().construct_view(view_class, **kwargs), self.records_for)
 
 
 class ContactPointViewSet(SnippetViewSet):

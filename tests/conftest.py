@@ -6,15 +6,19 @@ import os
 import socket
 import sys
 import tempfile
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
+from _pytest.unraisableexception import gc_collect_iterations_key
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import override_settings
 from wagtail.models import Page
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 
 from directory import caching
 from search import indexing
@@ -24,12 +28,21 @@ from tests.migration_run import MigrationRun
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 MIGRATION_RUN = pytest.StashKey[MigrationRun]()
 DEMO_TRANSACTION = pytest.StashKey[ExitStack]()
+WAGTAIL_INDEX_TABLES = ("wagtailcore_referenceindex", "wagtailsearch_indexentry")
 
 if sys.dont_write_bytecode and sys.pycache_prefix is None:
     # PYTHONDONTWRITEBYTECODE keeps the tree free of __pycache__; compiled modules and pytest's
     # rewritten test modules go outside it instead of being compiled again on every run.
     sys.pycache_prefix = str(Path(tempfile.gettempdir()) / "samverkan-pycache")
     sys.dont_write_bytecode = False
+
+
+def pytest_configure(config):
+    """One garbage collection at the end looks for unraisable exceptions, not pytest's five.
+
+    Each pass over a worker's heap takes about half a second; one pass finds what five would here.
+    """
+    config.stash[gc_collect_iterations_key] = 1
 
 
 def pytest_collection_finish(session):
@@ -55,15 +68,17 @@ def _transactional(item: pytest.Item) -> bool:
     )
 
 
+def pytest_itemcollected(item):
+    """Under pytest-xdist (`--dist loadgroup`) the tests on the demo area all go to one worker, which
+    loads the demo once (marked here, before xdist names the groups in its collection hook)."""
+    if "demo_database" in item.fixturenames:
+        item.add_marker(pytest.mark.xdist_group("demo"))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests on the demo area run one after another, before the transactional ones flush the database.
-
-    Under pytest-xdist (`--dist loadgroup`) they all go to one worker, which loads the demo once.
-    """
+    """Tests on the demo area run one after another, before the transactional ones flush the database."""
     demo = [item for item in items if "demo_database" in item.fixturenames]
-    for item in demo:
-        item.add_marker(pytest.mark.xdist_group("demo"))
     others = [item for item in items if "demo_database" not in item.fixturenames]
     cut = next((n for n, item in enumerate(others) if _transactional(item)), len(others))
     items[:] = [*others[:cut], *demo, *others[cut:]]
@@ -137,19 +152,18 @@ def search_index():
     """Ask for this when a test reads the search index: its saves are then indexed as in production."""
 
 
-def _needs_index(request) -> bool:
-    """Tests that read the index, and transactional ones (their server threads index as usual)."""
-    fixtures = request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    return (
-        "search_index" in fixtures
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
-        or (marker is not None and marker.kwargs.get("transaction", False))
-    )
+@pytest.fixture
+def wagtail_indexes():
+    """Ask for this when a test reads Wagtail's own indexes: the reference index behind "usage" and
+    the page search index behind the admin's search. Its saves then update them as in production."""
 
 
-def _index_tables() -> tuple[str, ...]:
+def _asks_for(request, fixture: str) -> bool:
+    """Whether a test asked for `fixture`, or is transactional (its server threads write as usual)."""
+    return fixture in request.fixturenames or _transactional(request.node)
+
+
+def _search_index_tables() -> tuple[str, ...]:
     return tuple(
         model._meta.db_table
         for model in apps.get_app_config("search").get_models()
@@ -157,24 +171,62 @@ def _index_tables() -> tuple[str, ...]:
     )
 
 
+@contextmanager
+def _refusing_queries_on(tables: tuple[str, ...], request, fixture: str):
+    """Fail the test on any query of `tables`: it reads an index it did not ask for."""
+    reads = []
+    problem = f"{request.node.nodeid} uses an index it did not ask for: ask for `{fixture}`"
+
+    def refuse(execute, sql, params, many, context):
+        if any(table in sql for table in tables):
+            reads.append(sql)
+            pytest.fail(problem)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse):
+        yield
+    assert not reads, problem
+
+
 @pytest.fixture(autouse=True)
 def _no_index_writes(request):
     """Saves index nothing unless the test asks for `search_index`; reading the index then fails."""
-    if _needs_index(request):
+    if _asks_for(request, "search_index"):
         yield
         return
-    tables = _index_tables()
-    reads = []
-
-    def refuse_index_queries(execute, sql, params, many, context):
-        if any(table in sql for table in tables):
-            reads.append(sql)
-            pytest.fail(f"{request.node.nodeid} uses the search index: ask for `search_index`")
-        return execute(sql, params, many, context)
-
-    with indexing.suspended(), connection.execute_wrapper(refuse_index_queries):
+    with (
+        indexing.suspended(),
+        _refusing_queries_on(_search_index_tables(), request, "search_index"),
+    ):
         yield
-    assert not reads, f"{request.node.nodeid} uses the search index: ask for `search_index`"
+
+
+@pytest.fixture(autouse=True)
+def _no_wagtail_index_writes(request):
+    """Saves leave Wagtail's reference and page search indexes alone unless the test asks for
+    `wagtail_indexes` or reads the demo area (loaded with them); reading them then fails.
+
+    Keeping them up to date took about a tenth of the suite's time, for the few tests that read them.
+    """
+    if _asks_for(request, "wagtail_indexes") or "demo_database" in request.fixturenames:
+        yield
+        return
+    backends = {
+        name: {**config, "AUTO_UPDATE": False}
+        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    # The flag `disable_reference_index_auto_update()` sets, which that context manager clears again
+    # when code under test uses it.
+    reference_index_auto_update_disabled.value = True
+    try:
+        with (
+            override_settings(WAGTAILSEARCH_BACKENDS=backends),
+            _refusing_queries_on(WAGTAIL_INDEX_TABLES, request, "wagtail_indexes"),
+        ):
+            yield
+    finally:
+        if hasattr(reference_index_auto_update_disabled, "value"):
+            del reference_index_auto_update_disabled.value
 
 
 @pytest.fixture

@@ -39,7 +39,8 @@ from tests.factories import (
 )
 from tests.portal.helpers import publish_form_data
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 OK = "allowed"
 LOGIN = "sent to sign in"

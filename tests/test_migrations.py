@@ -15,7 +15,8 @@ from django.conf import settings
 
 from tests.initial_state import describe_state
 
-pytestmark = pytest.mark.django_db
+# describe_state() reads the schema of Wagtail's index tables too.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 def test_migrating_from_zero_gives_the_state_the_suite_starts_from(migration_run):

@@ -8,6 +8,9 @@ from portal.importers.content import read_directory
 from portal.pages.content import DirectivePage, GuidelinePage
 from tests.factories import FunctionFactory, OrganisationFactory
 
+# The content importer writes Wagtail's reference and page search indexes.
+pytestmark = pytest.mark.usefixtures("wagtail_indexes")
+
 
 def test_writes_the_requested_pages_deterministically(tmp_path):
     slugs = generate_content(tmp_path / "a", pages=12, organisations=["o1", "o2"], functions=["f"])

@@ -15,6 +15,9 @@ from portal.importers.front_matter import validate as validate_front_matter
 from portal.pages.base import ContentPage
 from portal.pages.content import DirectivePage
 
+# The content importer writes Wagtail's reference and page search indexes.
+pytestmark = pytest.mark.usefixtures("wagtail_indexes")
+
 KINDS = {"organisations": "organisation", "contact_points": "contact_point", "people": "person"}
 
 

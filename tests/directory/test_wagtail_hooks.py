@@ -7,7 +7,8 @@ from django.utils import translation
 from directory.models import Person
 from directory.selectors import editor_group_name
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 @pytest.fixture

@@ -136,5 +136,6 @@ def sign_in(page, username: str = "e2e", password: str = PASSWORD) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _browser_tests_use_the_index(search_index):
-    """The live server shares the test database and its search index with the browser tests."""
+def _browser_tests_use_the_indexes(search_index, wagtail_indexes):
+    """The live server shares the test database and its indexes (ours, Wagtail's) with the browser
+    tests."""

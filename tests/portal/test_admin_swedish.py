@@ -16,7 +16,8 @@ from wagtail.models import Site
 from portal.vendor_strings import VENDOR_STRINGS
 from tests.factories import GuidelinePageFactory, OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 def english_msgids(package) -> set[str]:

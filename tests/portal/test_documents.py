@@ -14,7 +14,8 @@ from portal.documents import PortalDocument, extract_text
 from portal.services import organisation_collection
 from tests.factories import OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 def make_pdf(text: str) -> bytes:

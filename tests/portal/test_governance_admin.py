@@ -7,7 +7,8 @@ from django.test import Client
 from portal.governance.pages import ForumSeat
 from tests.factories import ForumPageFactory, MeetingPageFactory, PositionFactory
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from portal.selectors import decision_history, pages_due_for_review
 from tests.factories import DirectivePageFactory, GuidelinePageFactory, OrganisationFactory
 from tests.portal.helpers import shown
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 DIRECTIVE_2022 = """\
 ---

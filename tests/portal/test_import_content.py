@@ -15,7 +15,8 @@ from portal.selectors import glossary_synonyms
 from search.params import SearchParams
 from tests.factories import FunctionFactory, OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 GUIDELINE = """\
 ---

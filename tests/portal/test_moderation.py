@@ -17,7 +17,8 @@ from portal.services import setup_organisation_editors
 from tests.factories import GuidelinePageFactory, OrganisationFactory, UserFactory
 from tests.portal.helpers import publish_form_data
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 MODERATED = Organisation.Moderation.MODERATED
 

@@ -182,6 +182,7 @@ def test_a_step_cannot_link_a_person_with_protected_identity():
     OnboardingStep(title="Träffa", person=PersonFactory()).clean()
 
 
+@pytest.mark.usefixtures("wagtail_indexes")
 def test_editor_sees_no_name_of_a_person_protected_after_being_linked():
     owner = OrganisationFactory(name="Socialförvaltningen")
     path = OnboardingPathPageFactory(owner_organisation=owner)

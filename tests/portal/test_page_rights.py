@@ -25,7 +25,8 @@ from tests.factories import (
     OrganisationFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 SHARED = ("home", "forums", "guidelines")
 

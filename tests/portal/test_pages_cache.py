@@ -128,6 +128,7 @@ def test_a_glossary_term_saved_on_its_own_is_visible_on_the_next_request(signed_
     assert "Samordnad individuell plan" in html(signed_in_client, page.url)
 
 
+@pytest.mark.usefixtures("wagtail_indexes")
 def test_a_content_import_is_visible_on_the_next_request(signed_in_client, tmp_path):
     OrganisationFactory(key="lek-utb", name="Utbildningsförvaltningen")
     FunctionFactory(key="socsek-mott", name="Socialsekreterare mottagning")

@@ -6,7 +6,8 @@ from django.urls import reverse
 from tests.factories import GuidelinePageFactory, OrganisationFactory
 from tests.portal.helpers import publish_form_data, shown
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 BANNER = "Draft – not published"
 

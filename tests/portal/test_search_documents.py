@@ -14,7 +14,8 @@ from search import registry
 from search.backends.base import document_digest
 from tests.factories import GuidelinePageFactory, OrganisationFactory
 
-pytestmark = pytest.mark.django_db
+# Admin views and the content importer read and write Wagtail's reference and page search indexes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("wagtail_indexes")]
 
 
 def test_a_page_serves_what_its_owner_organisation_serves():

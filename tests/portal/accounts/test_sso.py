@@ -312,7 +312,7 @@ def test_a_provider_that_hangs_times_out_into_a_clear_page(sso, settings):
             }
         ],
     )
-    settings.SOCIALACCOUNT_REQUESTS_TIMEOUT = 1
+    settings.SOCIALACCOUNT_REQUESTS_TIMEOUT = 0.5
     started = time.monotonic()
     walk = sso.start_sign_in("seg")
     assert time.monotonic() - started < 5
@@ -321,7 +321,7 @@ def test_a_provider_that_hangs_times_out_into_a_clear_page(sso, settings):
 
 
 def test_a_token_endpoint_that_hangs_times_out_into_a_clear_page(sso, settings):
-    settings.SOCIALACCOUNT_REQUESTS_TIMEOUT = 1
+    settings.SOCIALACCOUNT_REQUESTS_TIMEOUT = 0.5
     before = snapshot()
     walk = sso.sign_in(EKESA, "slow")
     assert_failure_page(walk, 503)

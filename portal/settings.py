@@ -196,7 +196,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Login is required everywhere but views marked `login_not_required` (login, logout, language
 # switch, accessibility statement, SSO sign-in and its error pages) and these exact paths; static
 # files never reach it.
-PUBLIC_PATHS = ["/admin/login/"] + env("PUBLIC_PATHS")
+# The admin login page loads its icons by script: /admin/sprite/ is the same SVG for everyone.
+PUBLIC_PATHS = ["/admin/login/", "/admin/sprite/"] + env("PUBLIC_PATHS")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

@@ -1,5 +1,6 @@
 """Login is required everywhere except views marked public and the exact public paths."""
 
+import html
 import re
 
 import pytest
@@ -44,6 +45,17 @@ def test_anonymous_visitors_are_sent_to_a_login_page(client, path):
 @pytest.mark.parametrize("path", ["/login/", "/tillganglighet/"])
 def test_the_public_pages_are_served_to_anonymous_visitors(client, path):
     assert client.get(path).status_code == 200
+
+
+def test_the_signed_out_admin_login_page_gets_its_icons_not_the_portal_login(client):
+    """The admin login page fetches its icon sprite by script and puts the answer into the page: a
+    redirect put the portal's login page, second sign-in form and all, into it."""
+    login = client.get("/admin/login/").content.decode()
+    sprite = re.search(r'data-icon-url="([^"]+)"', login).group(1)
+    response = client.get(html.unescape(sprite))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert "<form" not in response.content.decode()
 
 
 def test_anonymous_api_calls_get_401_json(client):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection, transaction
 
 from portal.demo.services import DEMO_DIR
@@ -64,6 +65,15 @@ def small_data_set(directory: Path) -> Path:
     return directory
 
 
+class OneRequestPerConnection(ThreadedWSGIServer):
+    """A live server that closes each connection after its response (HTTP/1.0): no request thread
+    kept alive by the browser outlives the server and then touches the database it shared."""
+
+    def __init__(self, address, handler, *args, **kwargs):
+        closing = type(handler.__name__, (handler,), {"protocol_version": "HTTP/1.0"})
+        super().__init__(address, closing, *args, **kwargs)
+
+
 @contextmanager
 def live_server_over(load: Callable[[], object]):
     """A live server over what `load` writes and an `e2e` user; all of it rolled back afterwards."""
@@ -76,7 +86,9 @@ def live_server_over(load: Callable[[], object]):
             )
         load()
         get_user_model().objects.create_user(username="e2e", password=PASSWORD)
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        server.thread.server_class = OneRequestPerConnection
+        server.start()
         server._live_server_modified_settings.enable()
         try:
             yield server

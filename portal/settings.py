@@ -196,8 +196,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Login is required everywhere but views marked `login_not_required` (login, logout, language
 # switch, accessibility statement, SSO sign-in and its error pages) and these exact paths; static
 # files never reach it.
-# The admin login page loads its icons by script: /admin/sprite/ is the same SVG for everyone.
-PUBLIC_PATHS = ["/admin/login/", "/admin/sprite/"] + env("PUBLIC_PATHS")
+# The admin login page loads its translations and icons from /admin/, the same for everyone.
+PUBLIC_PATHS = ["/admin/login/", "/admin/jsi18n/", "/admin/sprite/"] + env("PUBLIC_PATHS")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -221,6 +221,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 WAGTAIL_SITE_NAME = "Samverkansportalen"
+# No Gravatar pictures in the admin: each would tell gravatar.com an editor's e-mail hash.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls to releases.wagtail.org (and CSP would block them)
 # Issue 13: moderators publish what they approve, whatever their own page rights.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_finish.publish_approved"

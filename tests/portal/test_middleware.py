@@ -47,15 +47,30 @@ def test_the_public_pages_are_served_to_anonymous_visitors(client, path):
     assert client.get(path).status_code == 200
 
 
-def test_the_signed_out_admin_login_page_gets_its_icons_not_the_portal_login(client):
-    """The admin login page fetches its icon sprite by script and puts the answer into the page: a
-    redirect put the portal's login page, second sign-in form and all, into it."""
+def test_the_signed_out_admin_login_page_gets_its_scripts_and_icons_not_the_portal_login(client):
+    """The admin login page loads its translations and icon sprite from /admin/ (the sprite by
+    script, into the page): a redirect put the portal's login page, second sign-in form and all,
+    into it, and the browser refused the translations as a script."""
     login = client.get("/admin/login/").content.decode()
-    sprite = re.search(r'data-icon-url="([^"]+)"', login).group(1)
-    response = client.get(html.unescape(sprite))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("image/svg+xml")
-    assert "<form" not in response.content.decode()
+    assets = {
+        html.unescape(url) for url in re.findall(r'(?:src|data-icon-url)="(/admin/[^"]+)"', login)
+    }
+    assert any("sprite" in url for url in assets) and any("jsi18n" in url for url in assets)
+    for url in assets:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response["Content-Type"].startswith("text/html"), url
+        assert "<form" not in response.content.decode(), url
+
+
+def test_the_admin_shows_no_third_party_avatars(admin_client, admin_user):
+    """Wagtail would show Gravatar pictures: each one tells gravatar.com an editor's e-mail hash,
+    and the admin's content security policy blocks them anyway."""
+    admin_user.email = "redaktor@ekesa.test"
+    admin_user.save()
+    page = admin_client.get("/admin/").content.decode()
+    assert "gravatar" not in page
+    assert "avatar" in page
 
 
 def test_anonymous_api_calls_get_401_json(client):

@@ -1,7 +1,7 @@
 """Top-level URL configuration."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accounts import views as account_views
 from portal.api import urls as api_urls
 from portal.governance.views import my_meetings_ics
+from portal.views import serve_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -33,7 +34,8 @@ urlpatterns = [
     path("aterkoppling/", include("portal.feedback.urls")),
     path("mina-moten.ics", my_meetings_ics, name="my_meetings_ics"),
     path("", include("portal.accounts.token_urls")),
-    path("", include(wagtail_urls)),
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]
 
 handler403 = "portal.errors.permission_denied"

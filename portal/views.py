@@ -1,4 +1,6 @@
-"""Template context of the home page and the content pages, from the portal's reads."""
+"""Template context of the home page and the content pages, from the portal's reads; serving pages."""
+
+from wagtail.views import serve
 
 from directory import caching
 from portal import selectors
@@ -6,6 +8,13 @@ from portal.models import ContentPage, DirectivePage, GlossaryPage, HomePage
 from portal.onboarding.selectors import home_onboarding
 from portal.pages.content import ContentIndexPage
 from portal.pages.context import context_for, shared_context_for
+from portal.pages.routes import recall_route
+
+
+def serve_page(request, path: str):
+    """Wagtail's `serve`; a path to a page with a shared body seen before is routed from the cache."""
+    recall_route(request, path)
+    return serve(request, path)
 
 
 @context_for(HomePage)

@@ -1,11 +1,14 @@
 """Receivers: every removed SSO identity is audited, however it was removed; writes to users and
-body choices invalidate the cached sessions, users and search contexts (portal/accounts/sessions.py)."""
+body choices, groups and rights invalidate the cached sessions, users (with their rights) and
+search contexts (portal/accounts/sessions.py)."""
 
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_delete
 from django.dispatch import receiver
 
+from directory import caching
 from portal.accounts import services, sessions
 from portal.accounts.models import BodyChoice
 
@@ -15,4 +18,14 @@ def audit_unlink(sender, instance: SocialAccount, **kwargs) -> None:
     services.record_unlink(account=instance)
 
 
-sessions.connect(get_user_model(), BodyChoice)
+@receiver(m2m_changed, sender=get_user_model().groups.through, dispatch_uid="accounts.groups")
+@receiver(
+    m2m_changed, sender=get_user_model().user_permissions.through, dispatch_uid="accounts.perms"
+)
+@receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="accounts.group_perms")
+def rights_changed(sender, action: str, **kwargs) -> None:
+    if action.startswith("post_"):
+        caching.bump(sessions.ACCOUNTS)
+
+
+sessions.connect(get_user_model(), BodyChoice, Group)

@@ -1,10 +1,7 @@
 """The home page and the metadata every content page shares."""
 
-import hashlib
 from datetime import timedelta
 
-from django.apps import apps
-from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +12,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from directory import caching
 from directory.models import AGE_GROUPS
+from portal.pages import routes
 from portal.pages.context import RegisteredContext
 from portal.pages.forms import PageMetadataForm
 from portal.workflows import OrganisationRights, organisation_workflow
@@ -67,6 +64,7 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
     # Page types whose body shows nothing per reader or per time of day set this: the `page_body`
     # tag then serves the rendered body from the shared cache (see directory.caching).
     shared_body = False
+    cached_view_restrictions = None
     # Read with the page when it is routed (its metadata and contact box show them).
     routed_with_related = ("owner_organisation", "contact_function")
 
@@ -118,6 +116,12 @@ class ContentPage(RegisteredContext, OrganisationRights, Page):
         parent = self.get_parent()
         context["index_url"] = parent.get_url(request) if parent else ""
         return context
+
+    def get_view_restrictions(self):
+        """Wagtail's, or those remembered with this page's cached route (routes.py)."""
+        if self.cached_view_restrictions is not None:
+            return self.cached_view_restrictions
+        return super().get_view_restrictions()
 
     def shares_rendered_body(self, request) -> bool:
         """True when the body shown is the published one, the same for every reader (cacheable)."""
@@ -172,23 +176,15 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """A path routed before to a page with a shared body: one query; a new path: two at any depth."""
+        """A new path is routed in two queries at any depth; a page with a shared body is then
+        remembered with its site and view restrictions, and routed without a query (routes.py)."""
         if not path_components:
             return super().route(request, path_components)
-        path = "/".join(path_components)
-        key = caching.cache_key(
-            f"route:{self.pk}:{hashlib.sha256(path.encode()).hexdigest()}", [caching.CONTENT]
-        )
-        if (found := cache.get(key)) is not None:
-            label, pk = found
-            page = apps.get_model(label).objects.live().filter(pk=pk).first()
-            if page is not None:
-                return RouteResult(page)
         page = self._plainly_routed_page(path_components)
         result = RouteResult(page) if page is not None else super().route(request, path_components)
         page, args, kwargs = result
-        if getattr(page, "shared_body", False) and not args and not kwargs:
-            cache.set(key, (page._meta.label, page.pk), caching.DEFAULT_TIMEOUT)
+        if getattr(page, "shared_body", False) and page.live and not args and not kwargs:
+            routes.remember_route(request, path_components, page)
         return result
 
     def _plainly_routed_page(self, path_components) -> Page | None:

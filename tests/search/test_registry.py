@@ -1,7 +1,7 @@
 """The registry: apps declare what search indexes; search looks records up by their model."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
@@ -67,5 +67,5 @@ def test_fields_that_name_the_same_records_share_one_lookup(django_assert_num_qu
 def test_only_models_that_concern_search_get_save_and_delete_receivers():
     assert {Person, Position} <= set(registry.watched_models())
     assert post_save.has_listeners(Person) and post_delete.has_listeners(Position)
-    for model in (IndexedDocument, PendingIndexChange, Group):
+    for model in (IndexedDocument, PendingIndexChange, Permission):
         assert not post_delete.has_listeners(model), f"{model} lost Django's fast delete"

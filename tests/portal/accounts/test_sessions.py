@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
 
@@ -62,3 +63,56 @@ def test_session_data_survives_a_cache_flush(warm_client):
     response = warm_client.get(API, {"q": "ku"})
     assert response.status_code == 200
     assert SESSION_KEY in warm_client.session
+
+
+@pytest.fixture
+def admin_group():
+    group = Group.objects.create(name="Admin access")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    return group
+
+
+def _admin_status(client) -> int:
+    return client.get("/admin/").status_code
+
+
+def test_rights_are_read_with_the_user_so_a_warm_page_checks_them_without_a_query(
+    warm_client, user, admin_group, django_assert_num_queries
+):
+    user.groups.add(admin_group)
+    assert _admin_status(warm_client) == 200
+    request_user = warm_client.get(API, {"q": "ku"}).wsgi_request.user
+    with django_assert_num_queries(0):
+        assert request_user.has_perm("wagtailadmin.access_admin")
+
+
+def test_joining_and_leaving_a_group_changes_rights_on_the_next_request(
+    warm_client, user, admin_group
+):
+    assert _admin_status(warm_client) != 200
+    user.groups.add(admin_group)
+    assert _admin_status(warm_client) == 200
+    user.groups.remove(admin_group)
+    assert _admin_status(warm_client) != 200
+
+
+def test_a_group_losing_a_permission_changes_rights_on_the_next_request(
+    warm_client, user, admin_group
+):
+    user.groups.add(admin_group)
+    assert _admin_status(warm_client) == 200
+    admin_group.permissions.clear()
+    assert _admin_status(warm_client) != 200
+
+
+def test_a_permission_given_to_the_user_directly_shows_on_the_next_request(warm_client, user):
+    assert _admin_status(warm_client) != 200
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert _admin_status(warm_client) == 200
+
+
+def test_a_deleted_group_takes_its_rights_along(warm_client, user, admin_group):
+    user.groups.add(admin_group)
+    assert _admin_status(warm_client) == 200
+    admin_group.delete()
+    assert _admin_status(warm_client) != 200

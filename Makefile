@@ -53,7 +53,7 @@ test-postgres: install install-oidc
 	scripts/with_postgres.sh $(VENV)/bin/pytest -q -m "not browser" -n auto --dist loadgroup
 
 test-browser: install install-oidc
-	scripts/install_chromium.sh
+	scripts/install_debian.sh chromium
 	$(VENV)/bin/pytest -q -m browser tests/e2e
 
 # Both write var/bench/: relevance.json, then results.json (20,000 people) or results-county.json.

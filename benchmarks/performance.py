@@ -9,7 +9,9 @@ Everything runs in a fresh temporary VAR_DIR (SQLite, embedded search), never in
    validating the Markdown files without writing; building every search document without
    analysing or storing it.
 2. serve the site with gunicorn (gthread) on 127.0.0.1 — `manage.py runserver` when gunicorn is not
-   installed — sign in a benchmark user, and drive N concurrent keep-alive clients (threads) through
+   installed — with its cache in a throw-away redis-server shared by its processes, as in
+   production (`--cache local`, and where redis-server is missing: local memory in each process),
+   sign in a benchmark user, and drive N concurrent keep-alive clients (threads) through
    the search and suggest APIs and the person, function, organisation and guideline pages. Floors:
    a static file under the same load (the server's own overhead) and, for search and suggest, the
    raw embedded-engine call for the same terms in this process.
@@ -41,6 +43,7 @@ import math
 import os
 import re
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -49,6 +52,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
@@ -434,12 +438,20 @@ def free_port() -> int:
 
 
 def start_server(
-    var_dir: Path, port: int, options: argparse.Namespace, log, *, probe: str, token: str
+    var_dir: Path,
+    port: int,
+    options: argparse.Namespace,
+    log,
+    *,
+    probe: str,
+    token: str,
+    cache: dict[str, str],
 ) -> tuple[subprocess.Popen, str, dict]:
     """Start gunicorn (or runserver) on 127.0.0.1:port and wait for the first search to answer.
 
     Returns (process, description, start-up figures); `probe` is a search path sent with the API
-    token until it answers 200, retried while the port refuses connections.
+    token until it answers 200, retried while the port refuses connections. `cache` holds the
+    server's CACHE_URL, if any (see `cache_server`).
     """
     import importlib.util
 
@@ -459,10 +471,11 @@ def start_server(
     process = subprocess.Popen(  # noqa: S603 - our own server with fixed arguments
         [sys.executable, *args],
         cwd=BASE_DIR,
-        env=_environment(var_dir),
+        env=_environment(var_dir) | cache,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    description += ", " + ("shared Redis cache" if cache else "local-memory cache per process")
     deadline = started + options.start_timeout
     headers = {"Authorization": f"Bearer {token}"}
     while (left := deadline - time.perf_counter()) > 0:
@@ -493,6 +506,36 @@ def start_server(
         time.sleep(0.05)
     stop_server(process)
     raise RuntimeError(f"no search answered within {options.start_timeout:.0f} s")
+
+
+@contextmanager
+def cache_server(options: argparse.Namespace, temp: Path, log):
+    """The server's shared cache as {"CACHE_URL": …}: a throw-away redis-server on 127.0.0.1, as in
+    production (README, CACHE_URL); {} (local memory per process) with `--cache local`."""
+    if options.cache == "local":
+        yield {}
+        return
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603 - Debian's redis-server with fixed arguments
+        [shutil.which("redis-server") or "redis-server", "--bind", HOST, "--port", str(port),
+         "--save", "", "--appendonly", "no", "--dir", str(temp),
+         "--maxmemory", "1gb", "--maxmemory-policy", "allkeys-lru"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection((HOST, port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("redis-server did not start (see the server log)") from None
+                time.sleep(0.05)
+        yield {"CACHE_URL": f"redis://{HOST}:{port}/0"}
+    finally:
+        stop_server(process)
 
 
 def stop_server(process: subprocess.Popen) -> None:
@@ -973,6 +1016,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--start-timeout", type=float, default=900.0, help="seconds for the server's first search"
     )
+    parser.add_argument(
+        "--cache",
+        choices=("shared", "local"),
+        default="shared" if shutil.which("redis-server") else "local",
+        help="the server's cache: one redis-server shared by its processes, as in production "
+        "(default where redis-server is installed), or local memory in each process",
+    )
     parser.add_argument("--results", type=Path, help="the JSON results file")
     parser.add_argument(
         "--relevance",
@@ -1085,9 +1135,9 @@ def load_figures(
     bodies: Counter = Counter()
     leaked: set[str] = set()
     port = free_port()
-    with log_path.open("w") as log:
+    with log_path.open("w") as log, cache_server(options, log_path.parent, log) as cache:
         process, server, startup = start_server(
-            var_dir, port, options, log, probe=work["search"][0], token=access["token"]
+            var_dir, port, options, log, probe=work["search"][0], token=access["token"], cache=cache
         )
         try:
             bodies[work["search"][0], startup.pop("first_body")] += 1

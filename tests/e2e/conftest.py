@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items):
     if CHROMIUM.exists():
         return
     skip = pytest.mark.skip(
-        reason=f"{CHROMIUM} is missing: run scripts/install_chromium.sh (apt-get install chromium)"
+        reason=f"{CHROMIUM} is missing: run scripts/install_debian.sh chromium (apt-get install chromium)"
     )
     for item in items:
         if "browser" in item.keywords:

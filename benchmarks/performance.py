@@ -309,19 +309,23 @@ def reindex_floor() -> None:
 
 
 def engine_floors(queries: list[str], prefixes: list[str]) -> dict[str, list[float]]:
-    """Latencies (ms) of the raw engine calls, and of the whole search service, per query."""
+    """Latencies (ms) of the raw engine calls, and of the whole search service, per query.
+
+    Each distinct query and prefix is timed once: the engine keeps its answers per index state
+    (search/backends/embedded.py), and a floor is what answering costs, not what recalling does.
+    """
     from search import query as query_analysis
     from search import service
     from search.params import SearchParams
 
     engine = service.get_engine()
     timings: dict[str, list[float]] = {"engine": [], "service": [], "suggest": []}
-    for query in queries:
+    for query in dict.fromkeys(queries):
         params = SearchParams(q=query)
         engine_query = query_analysis.analyse(params.q).engine_query
         timings["engine"].append(_timed(lambda q=engine_query: engine.search(q))[0] * 1000)
         timings["service"].append(_timed(lambda p=params: service.search(p))[0] * 1000)
-    for prefix in prefixes:
+    for prefix in dict.fromkeys(prefixes):
         timings["suggest"].append(_timed(lambda p=prefix: engine.suggest(p, size=8))[0] * 1000)
     return timings
 

@@ -65,6 +65,9 @@ COMMON_MIN = 1000
 # constant, not the query's size, so the cut-off never changes which documents match.
 COMMON_REFINES_AFTER = 120
 SLOT_CACHE = 256
+# Answers kept per index state: a query asked again (a popular search, the next page, another
+# reader with the same context) is not scored and counted again until the index changes.
+FOUND_CACHE = 256
 BOOST_TABLES = 64
 BODY_B = 0.5
 SUGGEST_KIND_ORDER = {"person": 0, "function": 1, "contact_point": 2, "organisation": 3}
@@ -142,6 +145,7 @@ class _Index:
         self.titles_dirty = True
         self.folded_titles: dict[str, str] = {}
         self.slot_cache: dict[tuple[str, ...], dict[str, float]] = {}
+        self.found_cache: dict[tuple[int, str], Found] = {}
         self.boost_tables: dict[tuple[Boost, ...], list[float]] = {}
         self.seq = -1
         self.rows = 0
@@ -150,6 +154,7 @@ class _Index:
         if uid in self.documents:
             self.remove(uid)
         self.slot_cache.clear()
+        self.found_cache.clear()
         per_field: dict[str, list[float]] = defaultdict(list)
         fields = {name: list(map(sys.intern, text.split())) for name, text in analysed.items()}
         body_length = len(fields.get("body", ()))
@@ -191,6 +196,7 @@ class _Index:
 
     def remove(self, uid: str) -> None:
         self.slot_cache.clear()
+        self.found_cache.clear()
         for term in self.doc_terms.pop(uid, ()):
             postings = self.postings.get(term)
             if postings is not None:
@@ -457,7 +463,22 @@ class EmbeddedEngine:
         return self.sync().documents.get(uid)
 
     def search(self, query: EngineQuery) -> Found:
+        """The hits, total and facets of `query`; asked again on the same index state, from memory.
+
+        The key holds the index's sequence number, so an answer computed while a sync was applying
+        changes is never served after it.
+        """
         index = self.sync()
+        key = (index.seq, repr(query))
+        if (found := index.found_cache.get(key)) is not None:
+            return found
+        found = self._found(index, query)
+        if len(index.found_cache) >= FOUND_CACHE:
+            index.found_cache.clear()
+        index.found_cache[key] = found
+        return found
+
+    def _found(self, index: _Index, query: EngineQuery) -> Found:
         scores = self._scores(index, query)
         filters = {name: frozenset(values) for name, values in query.filters.items() if values}
         matched = set(scores) if filters else set()

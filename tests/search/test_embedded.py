@@ -289,6 +289,19 @@ def test_totals_and_facets_follow_changes_and_deletions(schools):
     assert found.facets["organisation"] == {"lek": 34, "soder": 11, "fjallby": 10, "norrby": 8}
 
 
+def test_a_query_asked_again_follows_changes_deletions_and_other_processes(schools):
+    query = dataclasses.replace(KURATOR, filters={"organisation": ("norrby",)})
+    other = EmbeddedEngine()
+    before = schools.search(query)
+    assert other.search(query) == before
+    schools.delete_documents(["person:norrby-1"])
+    for engine in (schools, other):
+        after = engine.search(query)
+        assert after.total == before.total - 1
+        assert "person:norrby-1" not in uids(after.hits)
+        assert after.facets["organisation"]["norrby"] == before.facets["organisation"]["norrby"] - 1
+
+
 @pytest.fixture
 def county():
     """90 people and 10 guidelines in 36 organisations of three municipalities, with ties."""

@@ -69,6 +69,7 @@ class _Tokens:
 
 _tokens = _Tokens()
 _deferral = threading.local()
+_memo: dict[str, tuple[str, object]] = {}
 
 
 def generations() -> dict[str, str]:
@@ -77,8 +78,10 @@ def generations() -> dict[str, str]:
 
 
 def forget_generations() -> None:
-    """Re-read the tokens on next use (after the database changed under this process)."""
+    """Re-read the tokens on next use (after the database changed under this process, as when a
+    test's transaction rolls back) and drop what was memoized under the old ones."""
     _tokens.forget()
+    _memo.clear()
 
 
 def bump(*scopes: str) -> None:
@@ -130,6 +133,21 @@ def cached(
     if value is None:
         value = compute()
         cache.set(full_key, value, timeout)
+    return value
+
+
+def memoized(key: str, scopes: Iterable[str], compute: Callable[[], T]) -> T:
+    """`cached`, also kept in this process's memory while the generations of `scopes` stand.
+
+    For large structures read on most requests (the organisation trees): the cache would copy
+    (unpickle) them on every read. One value per `key`; it must not be changed by its readers.
+    """
+    full_key = cache_key(key, scopes)
+    remembered = _memo.get(key)
+    if remembered is not None and remembered[0] == full_key:
+        return remembered[1]
+    value = cached(key, scopes, compute)
+    _memo[key] = (full_key, value)
     return value
 
 

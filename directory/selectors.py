@@ -101,7 +101,7 @@ class OrgTree:
 
 def shared_org_tree() -> OrgTree:
     """The current organisations' tree for readers, built once per directory generation."""
-    return caching.cached("org-tree", [caching.DIRECTORY], OrgTree)
+    return caching.memoized("org-tree", [caching.DIRECTORY], OrgTree)
 
 
 def editor_group_name(organisation: Organisation) -> str:
@@ -187,7 +187,7 @@ def organisation_tree() -> Tree[int]:
 
 def shared_organisation_tree() -> Tree[int]:
     """`organisation_tree()` for readers, built once per directory generation (not for writes)."""
-    return caching.cached("organisation-tree", [caching.DIRECTORY], organisation_tree)
+    return caching.memoized("organisation-tree", [caching.DIRECTORY], organisation_tree)
 
 
 def moderated_organisation_ids() -> set[int]:

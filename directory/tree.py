@@ -64,10 +64,11 @@ class Tree(Generic[K]):
     def children(self, node: K) -> list[K]:
         """The direct children of `node`, in the order the mapping lists them."""
         if self._children is None:
-            self._children = {}
+            children: dict[K, list[K]] = {}
             for child, parent in self.parents.items():
                 if parent is not None and parent in self.parents and parent != child:
-                    self._children.setdefault(parent, []).append(child)
+                    children.setdefault(parent, []).append(child)
+            self._children = children  # published whole: threads may share a tree (memoized)
         return self._children.get(node, [])
 
     def roots(self) -> list[K]:

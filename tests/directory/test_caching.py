@@ -4,9 +4,9 @@ import pytest
 from django.db import transaction
 from django.utils import translation
 
-from directory import caching
+from directory import caching, selectors
 from directory.models import CacheGeneration
-from tests.factories import GuidelinePageFactory, PersonFactory
+from tests.factories import GuidelinePageFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,29 @@ def test_each_language_has_its_own_fragment():
         assert caching.cached("menu", [caching.CONTENT], compute) == "svenska"
     with translation.override("en"):
         assert caching.cached("menu", [caching.CONTENT], compute) == "english"
+
+
+def test_a_memoized_value_is_shared_in_process_until_its_scope_changes():
+    compute = counting([["first"], ["second"]])
+    first = caching.memoized("tree", [caching.DIRECTORY], compute)
+    assert caching.memoized("tree", [caching.DIRECTORY], compute) is first
+    caching.bump(caching.DIRECTORY)
+    assert caching.memoized("tree", [caching.DIRECTORY], compute) == ["second"]
+
+
+def test_a_memoized_value_follows_another_process_s_write(monkeypatch):
+    compute = counting(["before", "after"])
+    caching.memoized("tree", [caching.DIRECTORY], compute)
+    CacheGeneration.objects.update_or_create(
+        scope=caching.DIRECTORY, defaults={"token": "written-by-another-worker"}
+    )
+    monkeypatch.setattr(caching, "GENERATION_INTERVAL", 0)
+    assert caching.memoized("tree", [caching.DIRECTORY], compute) == "after"
+
+
+def test_the_memoized_organisation_tree_follows_a_move():
+    parent, child = OrganisationFactory(name="Kommunen"), OrganisationFactory(name="Skolan")
+    assert child.pk not in selectors.shared_org_tree().descendant_ids(parent.pk)
+    child.parent = parent
+    child.save()
+    assert child.pk in selectors.shared_org_tree().descendant_ids(parent.pk)

@@ -3,10 +3,11 @@
 Both are cached under the "accounts" generation token (directory/caching.py), which every write
 that could change who a session signs in bumps inside its own transaction: a session saved or
 deleted (sign-in, sign-out, SSO state), a user saved or deleted (password, deactivation, rights,
-last sign-in), a body choice, and any change to rights (group membership, a group's or a
-user's permissions), which are cached with the user. The cache may be each process's local memory: a bump in one worker
-reaches the others within caching.GENERATION_INTERVAL (1 s), as the search index does; its own
-bumps at once. Sessions stay in the database (`cached_db`), so a cache flush signs nobody out.
+last sign-in), a body choice, and any change to rights (group membership, a group's or a user's
+permissions, a deleted group), which are cached with the user. The cache may be each process's
+local memory: a bump in one worker reaches the others within caching.GENERATION_INTERVAL (1 s),
+as the search index does; its own bumps at once. Sessions stay in the database (`cached_db`), so
+a cache flush signs nobody out.
 """
 
 from __future__ import annotations

@@ -177,7 +177,7 @@ class HomePage(RegisteredContext, OrganisationRights, Page):
 
     def route(self, request, path_components):
         """A new path is routed in two queries at any depth; a page with a shared body is then
-        remembered with its site and view restrictions, and routed without a query (routes.py)."""
+        remembered with its view restrictions and routed without a query (routes.py)."""
         if not path_components:
             return super().route(request, path_components)
         page = self._plainly_routed_page(path_components)

@@ -76,6 +76,21 @@ def test_function_page_lists_holders_and_hides_the_protected_one(signed_in_clien
     assert_no_secret(html)
 
 
+def test_holder_rows_link_each_part_and_offer_a_stand_in_for_the_protected(signed_in_client, world):
+    world["visible"].positions.update(age_groups=["0-5"])
+    html = signed_in_client.get(reverse("directory:function", args=["kurator"])).content.decode()
+    school = '<a href="/katalog/organisationer/lek-skola/">Fjällby skola</a>'
+    assert '<a href="/katalog/personer/p1/">Camilla Wallin</a>, Kurator' in html
+    assert '<span class="visually-hidden">Telefon: </span><a href="tel:070-1740000">' in html
+    assert '<a href="mailto:p1@lekeby.test">p1@lekeby.test</a>' in html
+    assert f'<span class="meta">– {school} – Fjällby F–6 (år 0–5)</span>' in html
+    jouren = '<a href="/katalog/kontaktvagar/socjour/">Socialjouren</a>'
+    stand_in = f'Skolkurator vid {school}<br>Kontakta via {jouren}, <a href="tel:0980-319201">'
+    assert stand_in in html
+    assert '<span class="meta">– Fjällby 7–9</span>' in html
+    assert_no_secret(html)
+
+
 def test_organisation_page_shows_units_positions_and_contact_points(signed_in_client, world):
     response = signed_in_client.get(reverse("directory:organisation", args=["lek"]))
     html = response.content.decode()
